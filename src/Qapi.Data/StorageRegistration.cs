@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Qapi.Data;
+
+/// <summary>Registers the store for the configured provider; the domain sees only <see cref="QapiDbContext"/>.</summary>
+public static class StorageRegistration
+{
+    /// <summary>Adds a pooled <see cref="QapiDbContext"/> for the provider.</summary>
+    public static IServiceCollection AddQapiStorage(
+        this IServiceCollection services, StorageOptions options, string dataDirectory)
+    {
+        switch (options.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var sqlite = SqliteConnectionString(options, dataDirectory);
+                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite));
+                services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
+                break;
+            case "postgres" or "postgresql":
+                var postgres = options.ConnectionString
+                    ?? throw new InvalidOperationException("Qapi:Storage:ConnectionString is required for postgres.");
+                services.AddDbContextPool<PostgresQapiDbContext>(o => o.UseNpgsql(postgres));
+                services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<PostgresQapiDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Unknown storage provider '{options.Provider}': use sqlite or postgres.");
+        }
+
+        return services;
+    }
+
+    /// <summary>The SQLite connection string: the configured one, or a file in the data directory.</summary>
+    public static string SqliteConnectionString(StorageOptions options, string dataDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "qapi.db"),
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations and, for SQLite, turns on write-ahead logging.</summary>
+    public static async Task MigrateAsync(QapiDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while one writer commits; the mode is persisted in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
