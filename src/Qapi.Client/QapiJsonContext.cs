@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using Qapi.Client.Models;
+
+namespace Qapi.Client;
+
+/// <summary>Source-generated JSON metadata for every wire model, shared by the server and the CLI.</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(BalanceResponse))]
+[JsonSerializable(typeof(AccountResponse))]
+[JsonSerializable(typeof(PersonalAccountInfo))]
+[JsonSerializable(typeof(OrganizationInfo))]
+[JsonSerializable(typeof(FundsResponse))]
+[JsonSerializable(typeof(FundInfoResponse))]
+[JsonSerializable(typeof(FundLedgerResponse))]
+[JsonSerializable(typeof(WalletHistoryResponse))]
+[JsonSerializable(typeof(TrustedPartiesResponse))]
+public sealed partial class QapiJsonContext : JsonSerializerContext;

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Accounts;
+using Qapi.Core.Errors;
+using Qapi.Core.Protocol;
+using Qapi.Core.Wallets;
+using Qapi.Data.Entities;
+
+namespace Qapi.Data.Services;
+
+/// <summary>Creates accounts with their master seeds, organization members and trusted parties.</summary>
+public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvider clock)
+{
+    /// <summary>Creates a personal account; the mnemonic is returned once and stored only encrypted.</summary>
+    public async Task<(Account Account, string Mnemonic)> CreatePersonalAsync(
+        string username, string firstName, string lastName, string email, CancellationToken cancellationToken)
+    {
+        Require(username, "username");
+        Require(email, "email");
+        if (await db.Accounts.AnyAsync(a => a.Username == username, cancellationToken))
+        {
+            throw QapiError.Conflict("username_taken", $"The username '{username}' is taken.");
+        }
+
+        var id = QapiId.New();
+        var mnemonic = EvmKeyDerivation.NewMnemonic();
+        var account = new Account
+        {
+            Id = id,
+            Kind = AccountKind.Personal,
+            Username = username,
+            FirstName = firstName,
+            LastName = lastName,
+            Name = $"{firstName} {lastName}".Trim(),
+            Email = email,
+            EncryptedSeed = seeds.Seal(id, mnemonic),
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return (account, mnemonic);
+    }
+
+    /// <summary>Creates an organization; the mnemonic is returned once and stored only encrypted.</summary>
+    public async Task<(Account Account, string Mnemonic)> CreateOrganizationAsync(
+        string name, string email, string domain, string address, CancellationToken cancellationToken)
+    {
+        Require(name, "name");
+        Require(email, "email");
+        var id = QapiId.New();
+        var mnemonic = EvmKeyDerivation.NewMnemonic();
+        var account = new Account
+        {
+            Id = id,
+            Kind = AccountKind.Organization,
+            Name = name,
+            Email = email,
+            Domain = domain,
+            Address = address,
+            EncryptedSeed = seeds.Seal(id, mnemonic),
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken);
+        return (account, mnemonic);
+    }
+
+    /// <summary>Adds a personal account to an organization with a role.</summary>
+    public async Task<OrganizationMember> AddMemberAsync(
+        string organizationId, string userId, MemberRole role, CancellationToken cancellationToken)
+    {
+        await RequireAccountAsync(organizationId, AccountKind.Organization, cancellationToken);
+        await RequireAccountAsync(userId, AccountKind.Personal, cancellationToken);
+        var member = new OrganizationMember
+        {
+            OrganizationId = organizationId,
+            UserId = userId,
+            Role = role,
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        db.OrganizationMembers.Add(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return member;
+    }
+
+    /// <summary>Adds a trusted party (custodian) to a personal account, pending until accepted.</summary>
+    public async Task<TrustedParty> AddTrustedPartyAsync(
+        string accountId, string partyId, bool pending, CancellationToken cancellationToken)
+    {
+        await RequireAccountAsync(accountId, AccountKind.Personal, cancellationToken);
+        await RequireAccountAsync(partyId, AccountKind.Personal, cancellationToken);
+        if (accountId == partyId)
+        {
+            throw QapiError.Invalid("trusted_party_is_owner", "An account cannot be its own trusted party.");
+        }
+
+        var party = new TrustedParty
+        {
+            AccountId = accountId,
+            PartyId = partyId,
+            Pending = pending,
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        };
+        db.TrustedParties.Add(party);
+        await db.SaveChangesAsync(cancellationToken);
+        return party;
+    }
+
+    private async Task RequireAccountAsync(string id, AccountKind kind, CancellationToken cancellationToken)
+    {
+        var found = await db.Accounts.AnyAsync(a => a.Id == id && a.Kind == kind, cancellationToken);
+        if (!found)
+        {
+            throw QapiError.NotFound("account_not_found", $"No {kind.ToString().ToLowerInvariant()} account {id}.");
+        }
+    }
+
+    private static void Require(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw QapiError.Invalid("field_required", $"The field '{field}' is required.");
+        }
+    }
+}

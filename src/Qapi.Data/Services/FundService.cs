@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Accounts;
+using Qapi.Core.Errors;
+using Qapi.Core.Protocol;
+using Qapi.Data.Entities;
+
+namespace Qapi.Data.Services;
+
+/// <summary>Creates funds with their transaction and withdrawal policies.</summary>
+public sealed class FundService(QapiDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates a fund whose two policies name the given approvers with a threshold. Approvers must be the
+    /// account's owner, its members (for an organization) or its trusted parties (for a person).
+    /// </summary>
+    public async Task<Fund> CreateAsync(
+        string accountId,
+        string name,
+        string description,
+        IReadOnlyCollection<string> approverIds,
+        int threshold,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw QapiError.Invalid("field_required", "The field 'name' is required.");
+        }
+
+        await PolicyRules.RequireSatisfiableAsync(db, accountId, approverIds, threshold, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var txPolicy = NewPolicy(accountId, $"{name} transactions", PolicyKind.Transaction, approverIds, threshold);
+        var withdrawPolicy = NewPolicy(accountId, $"{name} withdrawals", PolicyKind.Withdrawal, approverIds, threshold);
+        db.Policies.AddRange(txPolicy, withdrawPolicy);
+        var fund = new Fund
+        {
+            Id = QapiId.New(),
+            AccountId = accountId,
+            Name = name,
+            Description = description,
+            TxPolicyId = txPolicy.Id,
+            WithdrawPolicyId = withdrawPolicy.Id,
+            CreatedAt = now,
+        };
+        db.Funds.Add(fund);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fund;
+
+        Policy NewPolicy(string account, string policyName, PolicyKind kind, IEnumerable<string> ids, int min)
+        {
+            var id = QapiId.New();
+            return new Policy
+            {
+                Id = id,
+                AccountId = account,
+                Name = policyName,
+                Kind = kind,
+                Threshold = min,
+                Members = ids.Distinct().Select(m => new PolicyMember { PolicyId = id, MemberId = m }).ToList(),
+                CreatedAt = now,
+            };
+        }
+    }
+
+    /// <summary>Archives or restores a fund of the account.</summary>
+    public async Task SetArchivedAsync(
+        string accountId, string fundId, bool archived, CancellationToken cancellationToken)
+    {
+        var fund = await db.Funds.SingleOrDefaultAsync(f => f.Id == fundId && f.AccountId == accountId,
+            cancellationToken) ?? throw QapiError.NotFound("fund_not_found", $"No fund {fundId}.");
+        fund.Archived = archived;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Qapi.Data.Services;
+
+/// <summary>Registers the domain services that work on the store.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Adds the account, fund, wallet, ledger and key services.</summary>
+    public static IServiceCollection AddQapiDomain(this IServiceCollection services)
+    {
+        services.AddSingleton<SeedVault>();
+        services.AddSingleton<ApiSecretVault>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<FundService>();
+        services.AddScoped<WalletService>();
+        services.AddScoped<LedgerService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<DemoBootstrapper>();
+        return services;
+    }
+}

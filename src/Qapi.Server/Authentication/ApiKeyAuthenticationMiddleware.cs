@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using Qapi.Core.Protocol;
+using Qapi.Data;
+using Qapi.Server.Configuration;
+using Qapi.Server.Errors;
+
+namespace Qapi.Server.Authentication;
+
+/// <summary>
+/// Authenticates every <c>/qapi/v1</c> request by its HMAC-SHA256 signature over timestamp, method, URL and the
+/// raw body (PROTOCOL.md), and refuses replays of state-changing requests.
+/// </summary>
+internal sealed partial class ApiKeyAuthenticationMiddleware(
+    RequestDelegate next,
+    IOptions<QapiOptions> options,
+    ApiKeyLookup keys,
+    TimeProvider clock,
+    ILogger<ApiKeyAuthenticationMiddleware> logger)
+{
+    private readonly QapiOptions _options = options.Value;
+
+    public async Task InvokeAsync(HttpContext context, QapiDbContext db)
+    {
+        var failure = await AuthenticateAsync(context, db);
+        if (failure is not null)
+        {
+            LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
+            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Error,
+                failure.Reason);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async Task<AuthFailure?> AuthenticateAsync(HttpContext context, QapiDbContext db)
+    {
+        var request = context.Request;
+        var keyId = Header(request, QredoHeaders.ApiKey);
+        var timestampText = Header(request, QredoHeaders.Timestamp);
+        var signature = Header(request, QredoHeaders.Signature);
+        if (keyId is null || timestampText is null || signature is null)
+        {
+            return AuthFailure.MissingHeader(
+                keyId is null ? QredoHeaders.ApiKey : timestampText is null ? QredoHeaders.Timestamp
+                    : QredoHeaders.Signature);
+        }
+
+        if (!RequestTimestamp.TryParse(timestampText, out var timestamp))
+        {
+            return AuthFailure.MalformedTimestamp;
+        }
+
+        var now = clock.GetUtcNow();
+        var window = _options.Auth.TimestampWindowSeconds;
+        var offset = timestamp.OffsetFrom(now);
+        if (Math.Abs(offset.TotalSeconds) > window)
+        {
+            return AuthFailure.OutOfWindow(offset, now, window);
+        }
+
+        var key = QapiId.IsWellFormed(keyId) ? await keys.FindAsync(db, keyId) : null;
+        if (key is null)
+        {
+            return AuthFailure.UnknownKey;
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            return AuthFailure.RevokedKey;
+        }
+
+        if (key.ExpiresAt is { } expiresAt && expiresAt <= now.ToUnixTimeSeconds())
+        {
+            return AuthFailure.ExpiredKey;
+        }
+
+        var body = await RequestBody.ReadAsync(request, _options.Auth.MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            return AuthFailure.BodyTooLarge(_options.Auth.MaxBodyBytes);
+        }
+
+        var url = SignedUrl.For(context, _options.PublicBaseUrl);
+        if (!RequestSignature.Verify(keys.SecretOf(key), timestampText, request.Method, url, body, signature))
+        {
+            return AuthFailure.BadSignature;
+        }
+
+        if (ReplayGuard.IsStateChanging(request.Method))
+        {
+            var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
+            if (!await ReplayGuard.TryRecordAsync(db, key.Id, signature, keepUntil, context.RequestAborted))
+            {
+                return AuthFailure.Replayed;
+            }
+        }
+
+        context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
+            key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal)));
+        return null;
+    }
+
+    private static string? Header(HttpRequest request, string name)
+    {
+        var values = request.Headers[name];
+        return values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Refused {Method} {Path}: {AuthError}")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, string authError);
+}

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Qapi.Data;
+using Qapi.Data.Entities;
+
+namespace Qapi.Server.Authentication;
+
+/// <summary>
+/// Refuses a state-changing request whose signature was already accepted. The record lives in the shared
+/// database under a primary key, so the refusal holds across every server node.
+/// </summary>
+internal static class ReplayGuard
+{
+    public static bool IsStateChanging(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method)
+        || HttpMethods.IsDelete(method);
+
+    /// <summary>Records the signature; false when it was recorded before.</summary>
+    public static async Task<bool> TryRecordAsync(
+        QapiDbContext db, string keyId, string signature, long expiresAt, CancellationToken cancellationToken)
+    {
+        // Hash the signature in its decoded form, so that re-encoding it (padding, alphabet) is still a replay.
+        Qapi.Core.Protocol.Base64Text.TryDecodeAnyAlphabet(signature, out var signatureBytes);
+        var material = Encoding.UTF8.GetBytes(keyId + ":").Concat(signatureBytes).ToArray();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(material));
+        db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}

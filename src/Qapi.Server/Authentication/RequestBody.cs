@@ -1,0 +1,39 @@
+namespace Qapi.Server.Authentication;
+
+/// <summary>Reads the raw body bytes for signing and leaves the stream rewound for the endpoint.</summary>
+internal static class RequestBody
+{
+    /// <summary>The body's bytes, or null when it is over the limit.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !HasBody(request)))
+        {
+            return [];
+        }
+
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return buffer.ToArray();
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.Headers.TransferEncoding.Count > 0;
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Qapi.Client;
+using Qapi.Core.Security;
+using Qapi.Data;
+using Qapi.Data.Services;
+using Qapi.Server.Authentication;
+using Qapi.Server.Configuration;
+using Qapi.Server.Errors;
+using Qapi.Server.ReadOnly;
+
+namespace Qapi.Server.Hosting;
+
+/// <summary>Builds the Qapi web application: the composition root shared by <c>qapi serve</c> and tests.</summary>
+public static class QapiApp
+{
+    /// <summary>Where the server listens unless told otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8002";
+
+    /// <summary>The path every Qredo API v1 endpoint lives under.</summary>
+    public const string ApiBase = "/qapi/v1";
+
+    /// <summary>Builds the application from command-line style arguments and configuration.</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // SQL text and per-request framework chatter stay out of the logs unless an operator turns them on.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddQapiServices();
+        var app = builder.Build();
+        app.UseQapiPipeline();
+        return app;
+    }
+
+    private static void AddQapiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var qapi = builder.Configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
+        services.Configure<QapiOptions>(builder.Configuration.GetSection("Qapi"));
+        var dataDirectory = qapi.ResolvedDataDirectory;
+        Directory.CreateDirectory(dataDirectory);
+
+        var kek = KeyEncryptionKeyFile.LoadOrCreate(qapi.KeyEncryptionKey, Path.Combine(dataDirectory, "qapi.kek"));
+        services.AddSingleton(new SecretProtector(kek));
+        services.AddSingleton(TimeProvider.System);
+        services.AddQapiStorage(qapi.Storage, dataDirectory);
+        services.AddQapiDomain();
+        services.AddSingleton<ApiKeyLookup>();
+        services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<UsedSignaturePruner>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0,
+            QapiJsonContext.Default));
+        services.AddExceptionHandler<QapiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        services.AddOpenApi();
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, qapi.TrustedProxies));
+    }
+
+    private static void UseQapiPipeline(this WebApplication app)
+    {
+        var qapi = app.Services.GetRequiredService<IOptions<QapiOptions>>().Value;
+        if (qapi.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            if (context.HttpContext.Request.Path.StartsWithSegments(ApiBase) && response.ContentLength is null)
+            {
+                await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
+                    "No such endpoint.");
+            }
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
+            branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
+
+        var api = app.MapGroup(ApiBase);
+        api.MapAccountEndpoints();
+        api.MapBalanceEndpoints();
+        api.MapFundEndpoints();
+        api.MapLedgerEndpoints();
+        api.MapTrustedPartyEndpoints();
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Qapi");
+            o.RoutePrefix = "docs";
+            o.DocumentTitle = "Qapi API reference";
+        });
+    }
+
+    private static void ConfigureProxies(ForwardedHeadersOptions options, string[] trustedProxies)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+            | ForwardedHeaders.XForwardedHost;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in trustedProxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+    }
+}

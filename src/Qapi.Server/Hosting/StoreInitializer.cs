@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Qapi.Core.Security;
+using Qapi.Data;
+using Qapi.Data.Services;
+using Qapi.Server.Configuration;
+
+namespace Qapi.Server.Hosting;
+
+/// <summary>
+/// Before the server listens: applies migrations and, in an empty sandbox, bootstraps the demo organization,
+/// printing its key once and writing it to demo-credentials.json (owner-only) in the data directory.
+/// </summary>
+internal sealed partial class StoreInitializer(
+    IServiceProvider services,
+    IOptions<QapiOptions> options,
+    IConfiguration configuration,
+    ILogger<StoreInitializer> logger) : IHostedService
+{
+    public const string CredentialsFileName = "demo-credentials.json";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QapiDbContext>();
+        await StorageRegistration.MigrateAsync(db, cancellationToken);
+        var qapi = options.Value;
+        LogStoreReady(logger, qapi.Environment, qapi.Storage.Provider);
+
+        var bootstrapper = scope.ServiceProvider.GetRequiredService<DemoBootstrapper>();
+        if (!qapi.IsSandbox || !qapi.BootstrapDemo || !await bootstrapper.IsEmptyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var demo = await bootstrapper.BootstrapAsync(cancellationToken);
+        var baseUrl = BaseUrl(qapi, configuration);
+        var path = Path.Combine(qapi.ResolvedDataDirectory, CredentialsFileName);
+        var document = new Dictionary<string, string>
+        {
+            ["baseUrl"] = baseUrl + "/qapi/v1",
+            ["apiKey"] = demo.ApiKey,
+            ["secret"] = demo.Secret,
+            ["organizationId"] = demo.OrganizationId,
+            ["walletId"] = demo.WalletId,
+            ["walletAddress"] = demo.WalletAddress,
+        };
+        OwnerOnlyFile.WriteAllText(path, JsonSerializer.Serialize(document, IndentedJson) + "\n");
+        LogDemoCreated(logger, demo.OrganizationId, demo.ApiKey, path);
+
+        // The secret goes to the operator's terminal once, never through the logger.
+        Console.Out.WriteLine($"""
+
+            Demo organization created. Its API key is shown this once (also saved, owner-only, in {path}):
+              base URL  {baseUrl}/qapi/v1
+              API key   {demo.ApiKey}
+              secret    {demo.Secret}
+
+            """);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    private static string BaseUrl(QapiOptions qapi, IConfiguration configuration)
+    {
+        if (!string.IsNullOrEmpty(qapi.PublicBaseUrl))
+        {
+            return qapi.PublicBaseUrl.TrimEnd('/');
+        }
+
+        var urls = configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? QapiApp.DefaultUrl;
+        return urls.Split(';', StringSplitOptions.RemoveEmptyEntries)[0].TrimEnd('/');
+    }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information,
+        Message = "Store ready for the {Environment} environment on {Provider}")]
+    private static partial void LogStoreReady(ILogger logger, string environment, string provider);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+        Message = "Bootstrapped demo organization {OrganizationId} with API key {KeyId}; credentials in {Path}")]
+    private static partial void LogDemoCreated(ILogger logger, string organizationId, string keyId, string path);
+}
