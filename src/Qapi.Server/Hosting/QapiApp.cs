@@ -21,8 +21,11 @@ public static class QapiApp
     /// <summary>The path every Qredo API v1 endpoint lives under.</summary>
     public const string ApiBase = "/qapi/v1";
 
-    /// <summary>Builds the application from command-line style arguments and configuration.</summary>
-    public static WebApplication Create(string[] args)
+    /// <summary>
+    /// Builds the application from command-line style arguments and configuration; <paramref name="configure"/>
+    /// lets a host (the CLI, a test) adjust the builder before services are added.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -33,6 +36,7 @@ public static class QapiApp
         // SQL text and per-request framework chatter stay out of the logs unless an operator turns them on.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
         builder.AddQapiServices();
         var app = builder.Build();
         app.UseQapiPipeline();
