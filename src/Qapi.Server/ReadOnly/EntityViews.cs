@@ -32,7 +32,7 @@ internal static class EntityViews
             .Select(m => new PolicyMemberInfo(false, [Entity(m.Member!, policy.AccountId)]))
             .ToList();
         return new PolicyInfo(policy.Id, policy.Name, policy.AccountId, policy.Threshold, members.Count, members,
-            fundIds, fundIds.Count, walletCount, DedicatedWalletCount: 0, Locked: false, LockedTxId: "");
+            fundIds, fundIds.Count, walletCount > 0 ? walletCount : null, DedicatedWalletCount: null, Locked: false, LockedTxId: "");
     }
 
     private static string Initials(Account account)
