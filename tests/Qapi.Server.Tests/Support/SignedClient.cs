@@ -56,6 +56,11 @@ public sealed class SignedClient(HttpClient http, string baseUrl, string keyId, 
             request.Headers.TryAddWithoutValidation(QredoHeaders.Signature, signature);
         }
 
+        foreach (var (name, value) in parts.ExtraHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return await http.SendAsync(request);
     }
 }

@@ -13,4 +13,5 @@ public sealed class SigningParts
     public bool OmitKey { get; set; }
     public bool OmitTimestamp { get; set; }
     public bool OmitSignature { get; set; }
+    public Dictionary<string, string> ExtraHeaders { get; } = [];
 }
