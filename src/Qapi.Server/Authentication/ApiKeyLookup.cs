@@ -6,14 +6,15 @@ using Qapi.Data.Services;
 namespace Qapi.Server.Authentication;
 
 /// <summary>
-/// Reads a key for authentication. The row is read on every request, so revocation and expiry take effect at
+/// Reads a key for authentication (a singleton: its compiled query belongs to this host's provider, so it is an
+/// instance field, not a static one shared by every host in the process). The row is read on every request, so revocation and expiry take effect at
 /// once on every node; only the decrypted secret is cached, keyed by its ciphertext, which never changes.
 /// </summary>
 internal sealed class ApiKeyLookup(ApiSecretVault vault)
 {
     private const int MaxCachedSecrets = 10_000;
 
-    private static readonly Func<QapiDbContext, string, Task<ApiKeyRecord?>> FindQuery =
+    private readonly Func<QapiDbContext, string, Task<ApiKeyRecord?>> _findQuery =
         EF.CompileAsyncQuery((QapiDbContext db, string id) => db.ApiKeys
             .Where(k => k.Id == id)
             .Select(k => new ApiKeyRecord(
@@ -29,7 +30,7 @@ internal sealed class ApiKeyLookup(ApiSecretVault vault)
 
     private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
 
-    public Task<ApiKeyRecord?> FindAsync(QapiDbContext db, string keyId) => FindQuery(db, keyId);
+    public Task<ApiKeyRecord?> FindAsync(QapiDbContext db, string keyId) => _findQuery(db, keyId);
 
     public byte[] SecretOf(ApiKeyRecord key)
     {

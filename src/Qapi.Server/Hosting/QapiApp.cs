@@ -57,6 +57,7 @@ public static class QapiApp
         services.AddQapiStorage(qapi.Storage, dataDirectory);
         services.AddQapiDomain();
         services.AddSingleton<ApiKeyLookup>();
+        services.AddSingleton<WalletBalanceReader>();
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<UsedSignaturePruner>();
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qapi.Client.Models;
 using Qapi.Core.Assets;
 using Qapi.Core.Keys;
@@ -10,11 +9,6 @@ namespace Qapi.Server.ReadOnly;
 /// <summary><c>GET /balance</c>: per-asset totals over the wallets the key may see.</summary>
 internal static class BalanceEndpoints
 {
-    private static readonly Func<QapiDbContext, string, IAsyncEnumerable<WalletBalanceRow>> BalancesQuery =
-        EF.CompileAsyncQuery((QapiDbContext db, string accountId) => db.Wallets
-            .Where(w => w.AccountId == accountId && w.Status == "ready")
-            .Select(w => new WalletBalanceRow(w.Id, w.Asset, w.Available, w.PendingIn, w.PendingOut)));
-
     public static void MapBalanceEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/balance", GetBalanceAsync)
             .RequirePermission(ApiKeyPermissions.Balance | ApiKeyPermissions.ReadOnly)
@@ -22,11 +16,12 @@ internal static class BalanceEndpoints
             .WithTags("Read-only API")
             .Produces<BalanceResponse>();
 
-    private static async Task<IResult> GetBalanceAsync(HttpContext context, QapiDbContext db)
+    private static async Task<IResult> GetBalanceAsync(
+        HttpContext context, QapiDbContext db, WalletBalanceReader balances)
     {
         var caller = context.Caller();
         var totals = new SortedDictionary<string, AssetBalance>(StringComparer.Ordinal);
-        await foreach (var row in BalancesQuery(db, caller.AccountId))
+        await foreach (var row in balances.ReadAsync(db, caller.AccountId))
         {
             if (!caller.Covers(row.WalletId))
             {
@@ -49,7 +44,4 @@ internal static class BalanceEndpoints
 
         return TypedResults.Ok(new BalanceResponse(totals));
     }
-
-    private sealed record WalletBalanceRow(
-        string WalletId, string Asset, long Available, long PendingIn, long PendingOut);
 }

@@ -69,9 +69,12 @@ internal static class LedgerEndpoints
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.WalletId == wallet.Id);
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries.OrderByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Limit)
-            .Select(e => new WalletHistoryItem(e.TxId, e.ChainTxId, e.WalletId, e.Timestamp, e.Asset, e.Amount,
-                e.Fees, e.NetAmount, e.Status, (int)e.Type))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new WalletHistoryResponse(page, total));
+
+        // Mapped after loading: the type is stored by name, and a cast inside the query would make the
+        // database convert the name to a number (SQLite silently gives 0, PostgreSQL fails).
+        var items = page.Select(e => new WalletHistoryItem(e.TxId, e.ChainTxId, e.WalletId, e.Timestamp, e.Asset,
+            e.Amount, e.Fees, e.NetAmount, e.Status, (int)e.Type)).ToList();
+        return TypedResults.Ok(new WalletHistoryResponse(items, total));
     }
 }
