@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using System.Runtime.InteropServices;
 using Nethereum.Model;
 using Nethereum.RLP;
@@ -26,7 +25,6 @@ public static class EvmTransactionSigner
     /// <exception cref="ArgumentException">The key is not a valid secp256k1 private key.</exception>
     public static EvmSignedTransaction Sign(EvmTransaction transaction, ReadOnlySpan<byte> privateKey)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
         var model = ToModel(transaction);
         var raw = model.GetRLPEncodedRaw();
         var signingHash = Keccak(raw);
@@ -50,6 +48,7 @@ public static class EvmTransactionSigner
 
     private static SignedTransaction ToModel(EvmTransaction transaction)
     {
+        ArgumentNullException.ThrowIfNull(transaction);
         var to = transaction.To.Bytes.ToArray();
         var data = transaction.Data.AsSpan().ToArray();
         return transaction.Fees switch

@@ -55,6 +55,24 @@ public sealed class EvmTransactionSignerReferenceTests
         Assert.Fail("No signature with a leading zero byte in 5000 tries.");
     }
 
+    [Fact]
+    public void Sign_ManyThreadsAtOnce_GivesTheSameBytesAsOneThread()
+    {
+        // The secp256k1 context and its precomputed tables are shared process-wide.
+        var transactions = Enumerable.Range(0, 64).Select(Varied).ToArray();
+        var expected = transactions.Select(t => EvmTransactionSigner.Sign(t, Key).SignedTransactionHex).ToArray();
+
+        var actual = new string[transactions.Length];
+        Parallel.For(0, transactions.Length * 8, i =>
+        {
+            var index = i % transactions.Length;
+            actual[index] = EvmTransactionSigner.Sign(transactions[index], Key).SignedTransactionHex;
+            Assert.Equal(expected[index], actual[index]);
+        });
+
+        Assert.Equal(expected, actual);
+    }
+
     private static EvmTransaction Simple(int nonce, bool eip1559) => new(
         chainId: eip1559 ? 1 : 56,
         nonce: nonce,
