@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace Qapi.Core.Evm;
+
+/// <summary>
+/// Turns the string fields of a create-transaction request into an <see cref="EvmTransactionRequest"/>, or into
+/// the list of what is wrong with them (never an exception: bad input is the client's error, not ours).
+/// </summary>
+public static class EvmTransactionRequestParser
+{
+    /// <summary>Validates every field and reports all errors, not only the first.</summary>
+    public static EvmTransactionRequestResult Parse(EvmTransactionFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new List<EvmFieldError>();
+
+        var from = ParseAddress("from", fields.From, errors);
+        var to = ParseAddress("to", fields.To, errors);
+        var value = ParseQuantity("value", fields.Value, errors);
+        var gasLimit = ParseGasLimit(fields.GasLimit, errors);
+        var fees = ParseFees(fields, errors);
+        var data = ParseData(fields.Data, errors);
+        var chainId = ParseChainId(fields.ChainId, errors);
+        var nonce = ParseNonce(fields.Nonce, errors);
+
+        if (errors.Count > 0)
+        {
+            return EvmTransactionRequestResult.Failure(errors);
+        }
+
+        var request = new EvmTransactionRequest(from!, chainId, nonce, to!, value, gasLimit, fees!, data);
+        return EvmTransactionRequestResult.Success(request);
+    }
+
+    private static EvmAddress? ParseAddress(string field, string? text, List<EvmFieldError> errors)
+    {
+        if (EvmAddress.TryParse(text, out var address, out var reason))
+        {
+            return address;
+        }
+
+        errors.Add(new EvmFieldError(field, reason));
+        return null;
+    }
+
+    private static BigInteger ParseQuantity(string field, string? text, List<EvmFieldError> errors)
+    {
+        if (EvmQuantity.TryParse(text, out var value, out var reason))
+        {
+            return value;
+        }
+
+        errors.Add(new EvmFieldError(field, reason));
+        return BigInteger.Zero;
+    }
+
+    private static BigInteger ParseGasLimit(string? text, List<EvmFieldError> errors)
+    {
+        var count = errors.Count;
+        var gasLimit = ParseQuantity("gasLimit", text, errors);
+
+        // Nodes decode the gas limit into 64 bits; a larger one would make a transaction no node accepts.
+        if (errors.Count == count && gasLimit > EvmQuantity.MaxUInt64)
+        {
+            errors.Add(new EvmFieldError("gasLimit", "must not exceed 2^64-1"));
+        }
+
+        return gasLimit;
+    }
+
+    private static EvmFees? ParseFees(EvmTransactionFields fields, List<EvmFieldError> errors)
+    {
+        var legacy = fields.GasPrice is not null;
+        var dynamic = fields.MaxFeePerGas is not null || fields.MaxPriorityFeePerGas is not null;
+        if (legacy && dynamic)
+        {
+            errors.Add(new EvmFieldError("gasPrice", "must not be given with maxFeePerGas or maxPriorityFeePerGas"));
+            return null;
+        }
+
+        if (!legacy && !dynamic)
+        {
+            errors.Add(new EvmFieldError("gasPrice", "or maxFeePerGas with maxPriorityFeePerGas must be given"));
+            return null;
+        }
+
+        var count = errors.Count;
+        if (legacy)
+        {
+            var gasPrice = ParseQuantity("gasPrice", fields.GasPrice, errors);
+            return errors.Count == count ? new EvmLegacyFees(gasPrice) : null;
+        }
+
+        var maxFee = ParseFeeCap("maxFeePerGas", fields.MaxFeePerGas, "maxPriorityFeePerGas", errors);
+        var maxPriorityFee = ParseFeeCap("maxPriorityFeePerGas", fields.MaxPriorityFeePerGas, "maxFeePerGas", errors);
+        if (errors.Count != count)
+        {
+            return null;
+        }
+
+        // Nodes refuse a tip above the total cap ("max priority fee per gas higher than max fee per gas").
+        if (maxPriorityFee > maxFee)
+        {
+            errors.Add(new EvmFieldError("maxPriorityFeePerGas", "must not exceed maxFeePerGas"));
+            return null;
+        }
+
+        return new EvmEip1559Fees(maxFee, maxPriorityFee);
+    }
+
+    private static BigInteger ParseFeeCap(string field, string? text, string partner, List<EvmFieldError> errors)
+    {
+        if (text is null)
+        {
+            errors.Add(new EvmFieldError(field, $"must be given with {partner}"));
+            return BigInteger.Zero;
+        }
+
+        return ParseQuantity(field, text, errors);
+    }
+
+    private static ImmutableArray<byte> ParseData(string? text, List<EvmFieldError> errors)
+    {
+        if (EvmHexData.TryParse(text, out var data, out var reason))
+        {
+            return data;
+        }
+
+        errors.Add(new EvmFieldError("data", reason));
+        return ImmutableArray<byte>.Empty;
+    }
+
+    private static BigInteger ParseChainId(string? text, List<EvmFieldError> errors)
+    {
+        if (text is null)
+        {
+            return BigInteger.One;
+        }
+
+        var count = errors.Count;
+        var chainId = ParseQuantity("chainID", text, errors);
+
+        // No network has chain id 0, so a transaction signed for it could never be broadcast.
+        if (errors.Count == count && chainId.IsZero)
+        {
+            errors.Add(new EvmFieldError("chainID", "must be at least 1"));
+        }
+
+        return chainId;
+    }
+
+    private static BigInteger? ParseNonce(string? text, List<EvmFieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var count = errors.Count;
+        var nonce = ParseQuantity("nonce", text, errors);
+        if (errors.Count == count && nonce > EvmTransaction.MaxNonce)
+        {
+            errors.Add(new EvmFieldError("nonce", "must not exceed 2^64-2 (EIP-2681)"));
+        }
+
+        return nonce;
+    }
+}
