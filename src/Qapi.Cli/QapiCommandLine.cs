@@ -15,6 +15,8 @@ public static class QapiCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SignCommand.Create(console));
         root.Subcommands.Add(SendCommand.Create(console));
+        root.Subcommands.Add(KeysCommand.Create(console));
+        root.Subcommands.Add(AccountsCommand.Create(console));
         return root;
     }
 
