@@ -1,8 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Qapi.Core.Security;
 using Qapi.Data;
-using Qapi.Data.Services;
 using Qapi.Server.Configuration;
+using Qapi.Server.Hosting;
 
 namespace Qapi.Cli.Store;
 
@@ -38,11 +37,7 @@ internal sealed class OperatorStore : IAsyncDisposable
         var dataDirectory = qapi.ResolvedDataDirectory;
         RequireExistingStore(qapi, dataDirectory);
 
-        var kek = KeyEncryptionKeyFile.LoadOrCreate(qapi.KeyEncryptionKey, KeyFilePath(dataDirectory));
-        builder.Services.AddSingleton(new SecretProtector(kek));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddQapiStorage(qapi.Storage, dataDirectory);
-        builder.Services.AddQapiDomain();
+        builder.Services.AddQapiStore(qapi);
 
         var store = new OperatorStore(builder.Build());
         await using var scope = store.CreateScope();
@@ -59,14 +54,12 @@ internal sealed class OperatorStore : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static string KeyFilePath(string dataDirectory) => Path.Combine(dataDirectory, "qapi.kek");
-
     private static void RequireExistingStore(QapiOptions qapi, string dataDirectory)
     {
         var hint = "start `qapi serve` once to create it, or point --data/--environment at the right one.";
-        if (string.IsNullOrWhiteSpace(qapi.KeyEncryptionKey) && !File.Exists(KeyFilePath(dataDirectory)))
+        if (string.IsNullOrWhiteSpace(qapi.KeyEncryptionKey) && !File.Exists(qapi.KeyFilePath))
         {
-            throw new CliInputException($"No key-encryption key at {KeyFilePath(dataDirectory)}: {hint}");
+            throw new CliInputException($"No key-encryption key at {qapi.KeyFilePath}: {hint}");
         }
 
         if (!qapi.Storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))

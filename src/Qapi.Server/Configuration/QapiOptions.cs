@@ -35,6 +35,9 @@ public sealed class QapiOptions
     /// <summary>Whether this server is a sandbox (testnet assets and chains only).</summary>
     public bool IsSandbox => !string.Equals(Environment, "production", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The key-encryption key file, used when no key is configured.</summary>
+    public string KeyFilePath => Path.Combine(ResolvedDataDirectory, "qapi.kek");
+
     /// <summary>The data directory, resolved.</summary>
     public string ResolvedDataDirectory =>
         Path.GetFullPath(DataDirectory ?? Path.Combine("data", Environment.ToLowerInvariant()));

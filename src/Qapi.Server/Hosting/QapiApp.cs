@@ -2,9 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Qapi.Client;
-using Qapi.Core.Security;
-using Qapi.Data;
-using Qapi.Data.Services;
 using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
 using Qapi.Server.Errors;
@@ -48,14 +45,8 @@ public static class QapiApp
         var services = builder.Services;
         var qapi = builder.Configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
         services.Configure<QapiOptions>(builder.Configuration.GetSection("Qapi"));
-        var dataDirectory = qapi.ResolvedDataDirectory;
-        Directory.CreateDirectory(dataDirectory);
-
-        var kek = KeyEncryptionKeyFile.LoadOrCreate(qapi.KeyEncryptionKey, Path.Combine(dataDirectory, "qapi.kek"));
-        services.AddSingleton(new SecretProtector(kek));
-        services.AddSingleton(TimeProvider.System);
-        services.AddQapiStorage(qapi.Storage, dataDirectory);
-        services.AddQapiDomain();
+        Directory.CreateDirectory(qapi.ResolvedDataDirectory);
+        services.AddQapiStore(qapi);
         services.AddSingleton<ApiKeyLookup>();
         services.AddSingleton<WalletBalanceReader>();
         services.AddHostedService<StoreInitializer>();
