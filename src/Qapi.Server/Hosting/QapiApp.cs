@@ -57,7 +57,7 @@ public static class QapiApp
         services.AddExceptionHandler<QapiExceptionHandler>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDocument.Configure);
         services.Configure<ForwardedHeadersOptions>(o => ConfigureProxies(o, qapi.TrustedProxies));
     }
 
