@@ -17,6 +17,13 @@ public abstract class QapiDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ApiKeyWallet> ApiKeyWallets => Set<ApiKeyWallet>();
     public DbSet<UsedSignature> UsedSignatures => Set<UsedSignature>();
+    public DbSet<ApproverKey> ApproverKeys => Set<ApproverKey>();
+    public DbSet<Web3Transaction> Web3Transactions => Set<Web3Transaction>();
+    public DbSet<TransactionEvent> TransactionEvents => Set<TransactionEvent>();
+    public DbSet<Approval> Approvals => Set<Approval>();
+    public DbSet<NonceCounter> NonceCounters => Set<NonceCounter>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AllowlistEntry> AllowlistEntries => Set<AllowlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QapiDbContext).Assembly);

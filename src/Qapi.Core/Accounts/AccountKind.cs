@@ -8,4 +8,7 @@ public enum AccountKind
 
     /// <summary>An organization, whose members are personal accounts.</summary>
     Organization,
+
+    /// <summary>An automated approver (the spec's <c>core-client</c>), owned by a person or an organization.</summary>
+    SigningAgent,
 }

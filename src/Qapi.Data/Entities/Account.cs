@@ -18,6 +18,9 @@ public sealed class Account
     public string? Address { get; set; }
     public bool PartnerApi { get; set; }
 
+    /// <summary>For a signing agent: the account that owns it.</summary>
+    public string? OwnerId { get; init; }
+
     /// <summary>The BIP-39 mnemonic, encrypted under the key-encryption key; never stored in plain text.</summary>
     public required string EncryptedSeed { get; set; }
 

@@ -16,6 +16,12 @@ public sealed class Wallet
     /// <summary>The BIP-44 index its key derives from; unique within the account.</summary>
     public int DerivationIndex { get; init; }
 
+    /// <summary>
+    /// The wallet's private key, derived from the seed at creation and encrypted under the key-encryption key,
+    /// so signing need not run the seed's key stretching; the seed re-creates it on restore.
+    /// </summary>
+    public string EncryptedKey { get; init; } = "";
+
     public string Status { get; set; } = "ready";
     public required string ShortCode { get; init; }
 

@@ -33,6 +33,10 @@ internal static class PolicyRules
             eligible.Add(accountId);
         }
 
+        // The account's own signing agents may approve too.
+        eligible.AddRange(await db.Accounts.Where(a => a.OwnerId == accountId && a.Kind == AccountKind.SigningAgent)
+            .Select(a => a.Id).ToListAsync(cancellationToken));
+
         var outsider = distinct.FirstOrDefault(id => !eligible.Contains(id));
         if (outsider is not null)
         {

@@ -16,5 +16,25 @@ public sealed class SeedVault(SecretProtector protector)
     /// <summary>The EIP-55 address of the account's wallet key at the index.</summary>
     public string DeriveAddress(Account account, int index) => EvmKeyDerivation.Address(Open(account), index);
 
+    /// <summary>The wallet key at the index, derived from the seed and sealed for the wallet.</summary>
+    public string SealWalletKey(Account account, int index, string walletId)
+    {
+        var key = EvmKeyDerivation.PrivateKey(Open(account), index);
+        try
+        {
+            return protector.Protect(Convert.ToHexStringLower(key), WalletPurpose(walletId));
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>The wallet's 32-byte private key; the caller zeroes it after use.</summary>
+    public byte[] OpenWalletKey(string walletId, string encryptedKey) =>
+        Convert.FromHexString(protector.Unprotect(encryptedKey, WalletPurpose(walletId)));
+
     private static string Purpose(string accountId) => "seed:" + accountId;
+
+    private static string WalletPurpose(string walletId) => "wallet-key:" + walletId;
 }

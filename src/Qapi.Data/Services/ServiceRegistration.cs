@@ -16,6 +16,11 @@ public static class ServiceRegistration
         services.AddScoped<LedgerService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DemoBootstrapper>();
+        services.AddScoped<Transactions.Web3TransactionService>();
+        services.AddScoped<Transactions.ApprovalService>();
+        services.AddScoped<Transactions.TransactionSigningService>();
+        services.AddScoped<Transactions.TransactionExpiryService>();
+        services.AddScoped<ApproverService>();
         return services;
     }
 }

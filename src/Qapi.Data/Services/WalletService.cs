@@ -63,6 +63,7 @@ public sealed class WalletService(QapiDbContext db, SeedVault seeds, TimeProvide
             Type = type,
             Asset = asset.Code,
             Address = seeds.DeriveAddress(account, index),
+            EncryptedKey = seeds.SealWalletKey(account, index, id),
             DerivationIndex = index,
             ShortCode = id[^8..],
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),

@@ -16,13 +16,18 @@ internal static class EntityViews
             Address: account.Address ?? "",
             Initials: Initials(account),
             Name: account.Name,
-            Owner: owner ?? "",
-            Type: isPerson ? "user" : "company",
+            Owner: account.OwnerId ?? owner ?? "",
+            Type: account.Kind switch
+            {
+                AccountKind.Personal => "user",
+                AccountKind.SigningAgent => "core-client",
+                _ => "company",
+            },
             User: isPerson
                 ? new EntityUser(account.FirstName ?? "", account.LastName ?? "", account.Email,
                     account.Username ?? "", account.PartnerApi)
                 : null,
-            Company: isPerson ? null : new EntityCompany(account.Name));
+            Company: account.Kind == AccountKind.Organization ? new EntityCompany(account.Name) : null);
     }
 
     public static PolicyInfo Policy(Policy policy, IReadOnlyList<string> fundIds, int walletCount)

@@ -69,6 +69,9 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Property<int>("NextWalletIndex")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text");
+
                     b.Property<bool>("PartnerApi")
                         .HasColumnType("boolean");
 
@@ -85,6 +88,35 @@ namespace Qapi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.AllowlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WalletId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("AllowlistEntries");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>
@@ -142,6 +174,73 @@ namespace Qapi.Data.Migrations.Postgres
                     b.ToTable("ApiKeyWallets");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TxId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("Approvals");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.ApproverKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
+
+                    b.ToTable("ApproverKeys");
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.Fund", b =>
                 {
                     b.Property<string>("Id")
@@ -184,6 +283,32 @@ namespace Qapi.Data.Migrations.Postgres
                     b.HasIndex("WithdrawPolicyId");
 
                     b.ToTable("Funds");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("KeyId", "IdempotencyKey");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.LedgerEntry", b =>
@@ -260,6 +385,24 @@ namespace Qapi.Data.Migrations.Postgres
                     b.HasIndex("WalletId", "Id");
 
                     b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.NonceCounter", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Address", "ChainId");
+
+                    b.ToTable("NonceCounters");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.OrganizationMember", b =>
@@ -354,6 +497,47 @@ namespace Qapi.Data.Migrations.Postgres
                     b.ToTable("PolicyMembers");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("TxId", "Id");
+
+                    b.ToTable("TransactionEvents");
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.TrustedParty", b =>
                 {
                     b.Property<long>("Id")
@@ -430,6 +614,10 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Property<int>("DerivationIndex")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EncryptedKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("FundId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -481,6 +669,136 @@ namespace Qapi.Data.Migrations.Postgres
                     b.ToTable("Wallets");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.Web3Transaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApproverIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("AuthorizedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ChainId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("GasLimit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GasPrice")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaxFeePerGas")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaxPriorityFeePerGas")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RawTx")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestedNonce")
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReservedAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SignedTx")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WalletId");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Web3Transactions");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.AllowlistEntry", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Wallet", null)
+                        .WithMany()
+                        .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>
                 {
                     b.HasOne("Qapi.Data.Entities.Account", null)
@@ -501,6 +819,24 @@ namespace Qapi.Data.Migrations.Postgres
                     b.HasOne("Qapi.Data.Entities.Wallet", null)
                         .WithMany()
                         .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.ApproverKey", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -588,6 +924,15 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.TrustedParty", b =>
                 {
                     b.HasOne("Qapi.Data.Entities.Account", null)
@@ -634,6 +979,15 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Navigation("TxPolicy");
 
                     b.Navigation("WithdrawPolicy");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.Web3Transaction", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Wallet", null)
+                        .WithMany()
+                        .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>

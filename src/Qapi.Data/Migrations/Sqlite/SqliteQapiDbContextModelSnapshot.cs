@@ -64,6 +64,9 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.Property<int>("NextWalletIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PartnerApi")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,33 @@ namespace Qapi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.AllowlistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WalletId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("AllowlistEntries");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>
@@ -137,6 +167,71 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.ToTable("ApiKeyWallets");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TxId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("Approvals");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.ApproverKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PublicKey")
+                        .IsUnique();
+
+                    b.ToTable("ApproverKeys");
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.Fund", b =>
                 {
                     b.Property<string>("Id")
@@ -179,6 +274,32 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.HasIndex("WithdrawPolicyId");
 
                     b.ToTable("Funds");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyId", "IdempotencyKey");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.LedgerEntry", b =>
@@ -253,6 +374,24 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.HasIndex("WalletId", "Id");
 
                     b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.NonceCounter", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Address", "ChainId");
+
+                    b.ToTable("NonceCounters");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.OrganizationMember", b =>
@@ -343,6 +482,45 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.ToTable("PolicyMembers");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TxId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("TxId", "Id");
+
+                    b.ToTable("TransactionEvents");
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.TrustedParty", b =>
                 {
                     b.Property<long>("Id")
@@ -417,6 +595,10 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.Property<int>("DerivationIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EncryptedKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FundId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -468,6 +650,136 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.ToTable("Wallets");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.Web3Transaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApproverIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AuthorizedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChainId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GasLimit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GasPrice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaxFeePerGas")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaxPriorityFeePerGas")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawTx")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedNonce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReservedAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedTx")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WalletId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WalletId");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Web3Transactions");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.AllowlistEntry", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Wallet", null)
+                        .WithMany()
+                        .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>
                 {
                     b.HasOne("Qapi.Data.Entities.Account", null)
@@ -488,6 +800,24 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.HasOne("Qapi.Data.Entities.Wallet", null)
                         .WithMany()
                         .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.ApproverKey", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -575,6 +905,15 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qapi.Data.Entities.TrustedParty", b =>
                 {
                     b.HasOne("Qapi.Data.Entities.Account", null)
@@ -621,6 +960,15 @@ namespace Qapi.Data.Migrations.Sqlite
                     b.Navigation("TxPolicy");
 
                     b.Navigation("WithdrawPolicy");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.Web3Transaction", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Wallet", null)
+                        .WithMany()
+                        .HasForeignKey("WalletId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.ApiKey", b =>

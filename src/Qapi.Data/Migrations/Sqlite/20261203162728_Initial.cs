@@ -26,6 +26,7 @@ namespace Qapi.Data.Migrations.Sqlite
                     Domain = table.Column<string>(type: "TEXT", nullable: true),
                     Address = table.Column<string>(type: "TEXT", nullable: true),
                     PartnerApi = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
                     EncryptedSeed = table.Column<string>(type: "TEXT", nullable: false),
                     NextWalletIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -33,6 +34,34 @@ namespace Qapi.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.KeyId, x.IdempotencyKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NonceCounters",
+                columns: table => new
+                {
+                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NonceCounters", x => new { x.Address, x.ChainId });
                 });
 
             migrationBuilder.CreateTable(
@@ -66,6 +95,27 @@ namespace Qapi.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_ApiKeys_Accounts_AccountId",
                         column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApproverKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 66, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApproverKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApproverKeys_Accounts_MemberId",
+                        column: x => x.MemberId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -223,6 +273,7 @@ namespace Qapi.Data.Migrations.Sqlite
                     Asset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     DerivationIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncryptedKey = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     ShortCode = table.Column<string>(type: "TEXT", nullable: false),
                     TxPolicyId = table.Column<string>(type: "TEXT", nullable: true),
@@ -259,6 +310,27 @@ namespace Qapi.Data.Migrations.Sqlite
                         principalTable: "Policies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllowlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllowlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllowlistEntries_Wallets_WalletId",
+                        column: x => x.WalletId,
+                        principalTable: "Wallets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -324,10 +396,108 @@ namespace Qapi.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Web3Transactions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    GasLimit = table.Column<string>(type: "TEXT", nullable: false),
+                    GasPrice = table.Column<string>(type: "TEXT", nullable: true),
+                    MaxFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
+                    MaxPriorityFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedNonce = table.Column<string>(type: "TEXT", nullable: true),
+                    Nonce = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PolicyId = table.Column<string>(type: "TEXT", nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApproverIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ReservedAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RawTx = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedTx = table.Column<string>(type: "TEXT", nullable: false),
+                    TxHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorizedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Web3Transactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Web3Transactions_Wallets_WalletId",
+                        column: x => x.WalletId,
+                        principalTable: "Wallets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Approvals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Approvals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Approvals_Web3Transactions_TxId",
+                        column: x => x.TxId,
+                        principalTable: "Web3Transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransactionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransactionEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TransactionEvents_Web3Transactions_TxId",
+                        column: x => x.TxId,
+                        principalTable: "Web3Transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Username",
                 table: "Accounts",
                 column: "Username",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllowlistEntries_WalletId_Address",
+                table: "AllowlistEntries",
+                columns: new[] { "WalletId", "Address" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -339,6 +509,23 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "IX_ApiKeys_AccountId",
                 table: "ApiKeys",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Approvals_TxId_MemberId",
+                table: "Approvals",
+                columns: new[] { "TxId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApproverKeys_MemberId",
+                table: "ApproverKeys",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApproverKeys_PublicKey",
+                table: "ApproverKeys",
+                column: "PublicKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Funds_AccountId",
@@ -393,6 +580,16 @@ namespace Qapi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TransactionEvents_AccountId_Id",
+                table: "TransactionEvents",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransactionEvents_TxId_Id",
+                table: "TransactionEvents",
+                columns: new[] { "TxId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrustedParties_AccountId_PartyId",
                 table: "TrustedParties",
                 columns: new[] { "AccountId", "PartyId" },
@@ -433,22 +630,55 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "IX_Wallets_WithdrawPolicyId",
                 table: "Wallets",
                 column: "WithdrawPolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_AccountId_CreatedAt",
+                table: "Web3Transactions",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_Status_ExpiresAt",
+                table: "Web3Transactions",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_WalletId",
+                table: "Web3Transactions",
+                column: "WalletId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AllowlistEntries");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeyWallets");
 
             migrationBuilder.DropTable(
+                name: "Approvals");
+
+            migrationBuilder.DropTable(
+                name: "ApproverKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "NonceCounters");
 
             migrationBuilder.DropTable(
                 name: "OrganizationMembers");
 
             migrationBuilder.DropTable(
                 name: "PolicyMembers");
+
+            migrationBuilder.DropTable(
+                name: "TransactionEvents");
 
             migrationBuilder.DropTable(
                 name: "TrustedParties");
@@ -458,6 +688,9 @@ namespace Qapi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "Web3Transactions");
 
             migrationBuilder.DropTable(
                 name: "Wallets");

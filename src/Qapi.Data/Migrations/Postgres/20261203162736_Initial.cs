@@ -27,6 +27,7 @@ namespace Qapi.Data.Migrations.Postgres
                     Domain = table.Column<string>(type: "text", nullable: true),
                     Address = table.Column<string>(type: "text", nullable: true),
                     PartnerApi = table.Column<bool>(type: "boolean", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: true),
                     EncryptedSeed = table.Column<string>(type: "text", nullable: false),
                     NextWalletIndex = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false)
@@ -34,6 +35,34 @@ namespace Qapi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Accounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "text", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.KeyId, x.IdempotencyKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NonceCounters",
+                columns: table => new
+                {
+                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NonceCounters", x => new { x.Address, x.ChainId });
                 });
 
             migrationBuilder.CreateTable(
@@ -67,6 +96,27 @@ namespace Qapi.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_ApiKeys_Accounts_AccountId",
                         column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApproverKeys",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    PublicKey = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApproverKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApproverKeys_Accounts_MemberId",
+                        column: x => x.MemberId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -224,6 +274,7 @@ namespace Qapi.Data.Migrations.Postgres
                     Asset = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Address = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     DerivationIndex = table.Column<int>(type: "integer", nullable: false),
+                    EncryptedKey = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ShortCode = table.Column<string>(type: "text", nullable: false),
                     TxPolicyId = table.Column<string>(type: "text", nullable: true),
@@ -260,6 +311,27 @@ namespace Qapi.Data.Migrations.Postgres
                         principalTable: "Policies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllowlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    Label = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllowlistEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllowlistEntries_Wallets_WalletId",
+                        column: x => x.WalletId,
+                        principalTable: "Wallets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -325,10 +397,108 @@ namespace Qapi.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Web3Transactions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    From = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    To = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    GasLimit = table.Column<string>(type: "text", nullable: false),
+                    GasPrice = table.Column<string>(type: "text", nullable: true),
+                    MaxFeePerGas = table.Column<string>(type: "text", nullable: true),
+                    MaxPriorityFeePerGas = table.Column<string>(type: "text", nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: false),
+                    RequestedNonce = table.Column<string>(type: "text", nullable: true),
+                    Nonce = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PolicyId = table.Column<string>(type: "text", nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    ApproverIds = table.Column<string>(type: "text", nullable: false),
+                    ReservedAmount = table.Column<long>(type: "bigint", nullable: false),
+                    RawTx = table.Column<string>(type: "text", nullable: false),
+                    SignedTx = table.Column<string>(type: "text", nullable: false),
+                    TxHash = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorizedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "bigint", nullable: true),
+                    EndedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Web3Transactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Web3Transactions_Wallets_WalletId",
+                        column: x => x.WalletId,
+                        principalTable: "Wallets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Approvals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<string>(type: "text", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Approvals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Approvals_Web3Transactions_TxId",
+                        column: x => x.TxId,
+                        principalTable: "Web3Transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransactionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "text", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransactionEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TransactionEvents_Web3Transactions_TxId",
+                        column: x => x.TxId,
+                        principalTable: "Web3Transactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Username",
                 table: "Accounts",
                 column: "Username",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllowlistEntries_WalletId_Address",
+                table: "AllowlistEntries",
+                columns: new[] { "WalletId", "Address" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -340,6 +510,23 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "IX_ApiKeys_AccountId",
                 table: "ApiKeys",
                 column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Approvals_TxId_MemberId",
+                table: "Approvals",
+                columns: new[] { "TxId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApproverKeys_MemberId",
+                table: "ApproverKeys",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApproverKeys_PublicKey",
+                table: "ApproverKeys",
+                column: "PublicKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Funds_AccountId",
@@ -394,6 +581,16 @@ namespace Qapi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TransactionEvents_AccountId_Id",
+                table: "TransactionEvents",
+                columns: new[] { "AccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransactionEvents_TxId_Id",
+                table: "TransactionEvents",
+                columns: new[] { "TxId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrustedParties_AccountId_PartyId",
                 table: "TrustedParties",
                 columns: new[] { "AccountId", "PartyId" },
@@ -434,22 +631,55 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "IX_Wallets_WithdrawPolicyId",
                 table: "Wallets",
                 column: "WithdrawPolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_AccountId_CreatedAt",
+                table: "Web3Transactions",
+                columns: new[] { "AccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_Status_ExpiresAt",
+                table: "Web3Transactions",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Web3Transactions_WalletId",
+                table: "Web3Transactions",
+                column: "WalletId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AllowlistEntries");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeyWallets");
 
             migrationBuilder.DropTable(
+                name: "Approvals");
+
+            migrationBuilder.DropTable(
+                name: "ApproverKeys");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "NonceCounters");
 
             migrationBuilder.DropTable(
                 name: "OrganizationMembers");
 
             migrationBuilder.DropTable(
                 name: "PolicyMembers");
+
+            migrationBuilder.DropTable(
+                name: "TransactionEvents");
 
             migrationBuilder.DropTable(
                 name: "TrustedParties");
@@ -459,6 +689,9 @@ namespace Qapi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "Web3Transactions");
 
             migrationBuilder.DropTable(
                 name: "Wallets");

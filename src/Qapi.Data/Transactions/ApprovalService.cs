@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Approvals;
+using Qapi.Core.Errors;
+using Qapi.Core.Transactions;
+using Qapi.Data.Entities;
+
+namespace Qapi.Data.Transactions;
+
+/// <summary>
+/// Records approvers' signed decisions and applies the policy: enough approvals sign the transaction, enough
+/// rejections to make the threshold unreachable end it.
+/// </summary>
+public sealed class ApprovalService(
+    QapiDbContext db,
+    TransactionSigningService signing,
+    ITransactionNotifier notifier,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Verifies and stores a decision by an approver named in the transaction's policy. A repeat of the same
+    /// decision counts once; a different decision after the first is a conflict.
+    /// </summary>
+    public async Task<Web3Transaction> DecideAsync(
+        string txId, string memberId, ApprovalDecision decision, string signature,
+        CancellationToken cancellationToken)
+    {
+        var tx = await db.Web3Transactions.AsNoTracking().SingleOrDefaultAsync(t => t.Id == txId, cancellationToken)
+            ?? throw QapiError.NotFound("transaction_not_found", $"No transaction {txId}.");
+        var approvers = tx.ApproverIds.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!approvers.Contains(memberId))
+        {
+            throw QapiError.NotFound("transaction_not_found", $"No transaction {txId} awaits this approver.");
+        }
+
+        var key = await db.ApproverKeys.AsNoTracking()
+            .Where(k => k.MemberId == memberId && k.RevokedAt == null)
+            .OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken)
+            ?? throw QapiError.Forbidden("approver_not_enrolled", "The approver has no enrolled key.");
+        var digest = ApprovalDigest.Compute(tx.Id, decision, StoredRequest.Of(tx));
+        if (!ApproverKeys.Verify(key.PublicKey, digest, signature))
+        {
+            throw QapiError.Invalid("approval_signature_invalid",
+                "The signature is not the approver's over this transaction's approval digest.");
+        }
+
+        var earlier = await db.Approvals.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TxId == txId && a.MemberId == memberId, cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier.Decision == decision
+                ? tx
+                : throw QapiError.Conflict("approver_already_decided",
+                    $"This approver already chose to {earlier.Decision.ToString().ToLowerInvariant()}.");
+        }
+
+        if (TransactionStatus.IsDecided(tx.Status))
+        {
+            throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
+        }
+
+        await RecordAsync(tx, memberId, decision, signature, cancellationToken);
+        await ApplyPolicyAsync(tx, approvers.Length, cancellationToken);
+        return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
+    }
+
+    private async Task RecordAsync(
+        Web3Transaction tx, string memberId, ApprovalDecision decision, string signature,
+        CancellationToken cancellationToken)
+    {
+        db.Approvals.Add(new Approval
+        {
+            TxId = tx.Id,
+            MemberId = memberId,
+            Decision = decision,
+            Signature = signature,
+            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same approver's concurrent request got there first; its decision stands and counts once.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task ApplyPolicyAsync(Web3Transaction tx, int approverCount, CancellationToken cancellationToken)
+    {
+        var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
+            .GroupBy(a => a.Decision).Select(g => new { Decision = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var approvals = decisions.Where(d => d.Decision == ApprovalDecision.Approve).Sum(d => d.Count);
+        var rejections = decisions.Where(d => d.Decision == ApprovalDecision.Reject).Sum(d => d.Count);
+
+        if (approvals >= tx.Threshold)
+        {
+            await signing.SignOnceAsync(tx.Id, cancellationToken);
+        }
+        else if (approverCount - rejections < tx.Threshold)
+        {
+            var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Rejected,
+                $"{rejections} of {approverCount} approvers rejected it; {tx.Threshold} approvals can no longer "
+                + "be reached", clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+            if (ended is { } id)
+            {
+                notifier.EventsCommitted(id);
+            }
+        }
+    }
+}

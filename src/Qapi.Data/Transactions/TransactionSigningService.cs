@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Numerics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Errors;
+using Qapi.Core.Evm;
+using Qapi.Core.Transactions;
+using Qapi.Core.Wallets;
+using Qapi.Data.Entities;
+using Qapi.Data.Services;
+
+namespace Qapi.Data.Transactions;
+
+/// <summary>
+/// Signs an approved transaction exactly once: the move from pending to authorized is a conditional update that
+/// only one caller can win; the nonce is taken from the address's counter in the same database transaction, so
+/// concurrent signings never share one and nothing unsigned ever consumes one.
+/// </summary>
+public sealed class TransactionSigningService(
+    QapiDbContext db,
+    SeedVault seeds,
+    ITransactionNotifier notifier,
+    TimeProvider clock)
+{
+    /// <summary>Signs the transaction if it is still pending; does nothing if another caller already did.</summary>
+    public async Task SignOnceAsync(string txId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var won = await db.Web3Transactions
+            .Where(t => t.Id == txId && t.Status == TransactionStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TransactionStatus.Authorized)
+                .SetProperty(t => t.AuthorizedAt, now), cancellationToken);
+        if (won == 0)
+        {
+            return;
+        }
+
+        var tx = await db.Web3Transactions.SingleAsync(t => t.Id == txId, cancellationToken);
+        var wallet = await db.Wallets.AsNoTracking().SingleAsync(w => w.Id == tx.WalletId, cancellationToken);
+        TransactionEvents.Add(db, tx, TransactionStatus.Authorized, "Approval threshold met", now);
+
+        var request = StoredRequest.Of(tx);
+        var nonce = request.Nonce ?? await NextNonceAsync(tx.From, tx.ChainId, cancellationToken);
+        var signed = Sign(request.ToTransaction(nonce), wallet);
+
+        tx.Nonce = nonce.ToString(CultureInfo.InvariantCulture);
+        tx.RawTx = signed.RawTransactionHex;
+        tx.SignedTx = signed.SignedTransactionHex;
+        tx.TxHash = signed.TransactionHashHex;
+        tx.Status = TransactionStatus.Approved;
+        tx.ApprovedAt = now;
+        var approved = TransactionEvents.Add(db, tx, TransactionStatus.Approved,
+            $"Signed with nonce {tx.Nonce}; ready to broadcast", now);
+        RecordOutflow(tx, wallet, now);
+        await db.Wallets.Where(w => w.Id == wallet.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(w => w.PendingOut, w => w.PendingOut - tx.ReservedAmount)
+            .SetProperty(w => w.Available, w => w.Available - tx.ReservedAmount), cancellationToken);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        notifier.EventsCommitted(approved.Id);
+    }
+
+    private EvmSignedTransaction Sign(EvmTransaction transaction, Wallet wallet)
+    {
+        var key = seeds.OpenWalletKey(wallet.Id, wallet.EncryptedKey);
+        try
+        {
+            return EvmTransactionSigner.Sign(transaction, key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private async Task<BigInteger> NextNonceAsync(string address, string chainId, CancellationToken cancellationToken)
+    {
+        var key = address.ToLowerInvariant();
+        // Both SQL dialects (SQLite 3.35+, PostgreSQL) take ON CONFLICT and RETURNING; the UPDATE locks the row.
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "NonceCounters" ("Address", "ChainId", "Next") VALUES ({key}, {chainId}, 0)
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        var next = await db.Database.SqlQuery<long>(
+                $"""
+                UPDATE "NonceCounters" SET "Next" = "Next" + 1
+                WHERE "Address" = {key} AND "ChainId" = {chainId}
+                RETURNING "Next" AS "Value"
+                """)
+            .ToListAsync(cancellationToken);
+        return next.Count == 1
+            ? next[0] - 1
+            : throw QapiError.Conflict("nonce_unavailable", "The nonce counter could not be advanced.");
+    }
+
+    private void RecordOutflow(Web3Transaction tx, Wallet wallet, long now) =>
+        db.LedgerEntries.Add(new LedgerEntry
+        {
+            TxId = tx.Id,
+            ChainTxId = tx.TxHash,
+            WalletId = wallet.Id,
+            FundId = wallet.FundId,
+            AccountId = wallet.AccountId,
+            Type = TxType.ExternalSign,
+            Asset = wallet.Asset,
+            Amount = -tx.ReservedAmount,
+            NetAmount = -tx.ReservedAmount,
+            Status = TransactionStatus.Approved,
+            Address = tx.To,
+            Reference = tx.Note,
+            Timestamp = now,
+        });
+}

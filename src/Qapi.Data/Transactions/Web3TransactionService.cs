@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qapi.Core.Errors;
+using Qapi.Core.Evm;
+using Qapi.Core.Protocol;
+using Qapi.Core.Transactions;
+using Qapi.Core.Wallets;
+using Qapi.Data.Entities;
+
+namespace Qapi.Data.Transactions;
+
+/// <summary>
+/// Accepts Web3 transactions: validates them, checks the wallet, scope, chain and allowlist, reserves the
+/// outflow and records the transaction as pending the approvals its wallet's policy demands.
+/// Every refusal happens before anything is written.
+/// </summary>
+public sealed class Web3TransactionService(
+    QapiDbContext db,
+    IOptions<Web3Options> options,
+    ITransactionNotifier notifier,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Creates a transaction, or returns the one an earlier request with the same idempotency key created.
+    /// </summary>
+    public async Task<Web3Transaction> CreateAsync(
+        TransactionRequester requester,
+        EvmTransactionFields fields,
+        string? note,
+        string? idempotencyKey,
+        ReadOnlyMemory<byte> requestBody,
+        CancellationToken cancellationToken)
+    {
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(requestBody.Span));
+        if (idempotencyKey is not null)
+        {
+            var earlier = await FindIdempotentAsync(requester.KeyId, idempotencyKey, requestHash, cancellationToken);
+            if (earlier is not null)
+            {
+                return earlier;
+            }
+        }
+
+        var parsed = EvmTransactionRequestParser.Parse(fields);
+        if (!parsed.IsValid)
+        {
+            var first = parsed.Errors[0];
+            throw QapiError.Invalid("invalid_" + first.Field, string.Join("; ", parsed.Errors));
+        }
+
+        var request = parsed.Request!;
+        var wallet = await WalletForAsync(requester, request, cancellationToken);
+        await RequireAllowedDestinationAsync(wallet, request.To, cancellationToken);
+        var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == wallet.FundId, cancellationToken);
+        var policyId = wallet.TxPolicyId ?? fund.TxPolicyId;
+        var policy = await db.Policies.AsNoTracking().Include(p => p.Members)
+            .SingleAsync(p => p.Id == policyId, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var tx = new Web3Transaction
+        {
+            Id = QapiId.New(),
+            AccountId = requester.AccountId,
+            WalletId = wallet.Id,
+            CreatedBy = requester.KeyId,
+            ChainId = request.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            From = wallet.Address,
+            To = request.To.ToString(),
+            Value = Decimal(request.Value),
+            GasLimit = Decimal(request.GasLimit),
+            GasPrice = request.Fees is EvmLegacyFees legacy ? Decimal(legacy.GasPrice) : null,
+            MaxFeePerGas = request.Fees is EvmEip1559Fees fee ? Decimal(fee.MaxFeePerGas) : null,
+            MaxPriorityFeePerGas = request.Fees is EvmEip1559Fees tip ? Decimal(tip.MaxPriorityFeePerGas) : null,
+            Data = EvmHexData.ToHex(request.Data.AsSpan()),
+            Note = note ?? "",
+            RequestedNonce = request.Nonce is { } nonce ? Decimal(nonce) : null,
+            Status = TransactionStatus.Pending,
+            PolicyId = policy.Id,
+            Threshold = policy.Threshold,
+            ApproverIds = string.Join(' ', policy.Members.Select(m => m.MemberId).Order(StringComparer.Ordinal)),
+            ReservedAmount = Reservation.InBaseUnits(request.Value, wallet.Asset),
+            CreatedAt = now.ToUnixTimeSeconds(),
+            ExpiresAt = (now + options.Value.ApprovalWindow).ToUnixTimeSeconds(),
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Web3Transactions.Add(tx);
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                KeyId = requester.KeyId,
+                IdempotencyKey = idempotencyKey,
+                RequestHash = requestHash,
+                TxId = tx.Id,
+                CreatedAt = tx.CreatedAt,
+            });
+        }
+
+        TransactionEvents.Add(db, tx, TransactionStatus.Created, "Transaction created", tx.CreatedAt);
+        var pending = TransactionEvents.Add(db, tx, TransactionStatus.Pending,
+            $"Waiting for {policy.Threshold} of {policy.Members.Count} approvals", tx.CreatedAt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key won the race; answer with what it created.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await FindIdempotentAsync(requester.KeyId, idempotencyKey, requestHash, cancellationToken)
+                ?? throw new InvalidOperationException("The idempotency record vanished during a race.");
+        }
+
+        await db.Wallets.Where(w => w.Id == wallet.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.PendingOut, w => w.PendingOut + tx.ReservedAmount),
+                cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        notifier.EventsCommitted(pending.Id);
+        return tx;
+    }
+
+    /// <summary>Cancels a pending transaction of the requester's account.</summary>
+    public async Task<Web3Transaction> CancelAsync(
+        TransactionRequester requester, string txId, CancellationToken cancellationToken)
+    {
+        var tx = await TransactionAccess.FindAsync(db, requester, txId, cancellationToken);
+        var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Cancelled,
+            "Cancelled by its creator", clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+        if (ended is null)
+        {
+            throw QapiError.Conflict("transaction_decided",
+                $"The transaction is {tx.Status}; only a pending transaction can be cancelled.");
+        }
+
+        notifier.EventsCommitted(ended.Value);
+        return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
+    }
+
+    private async Task<Web3Transaction?> FindIdempotentAsync(
+        string keyId, string idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.KeyId == keyId && r.IdempotencyKey == idempotencyKey, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            throw QapiError.Conflict("idempotency_key_reused",
+                "This Idempotency-Key was used with a different request body.");
+        }
+
+        return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == record.TxId, cancellationToken);
+    }
+
+    private async Task<Wallet> WalletForAsync(
+        TransactionRequester requester, EvmTransactionRequest request, CancellationToken cancellationToken)
+    {
+        var from = request.From.ToString();
+        var candidates = await db.Wallets.AsNoTracking()
+            .Where(w => w.AccountId == requester.AccountId && w.Type == WalletType.External)
+            .ToListAsync(cancellationToken);
+        var wallet = candidates.FirstOrDefault(w => string.Equals(w.Address, from, StringComparison.OrdinalIgnoreCase))
+            ?? throw QapiError.NotFound("wallet_not_found", $"No Web3 API wallet with address {from} in this account.");
+        if (!requester.Covers(wallet.Id))
+        {
+            throw QapiError.Forbidden("outside_key_scope", "The API key's wallet scope does not cover this wallet.");
+        }
+
+        if (wallet.Status != "ready")
+        {
+            throw QapiError.Invalid("wallet_not_ready", $"The wallet is {wallet.Status}.");
+        }
+
+        if (options.Value.Sandbox && !ChainCatalog.IsTestnet(request.ChainId))
+        {
+            throw QapiError.Forbidden("chain_not_allowed",
+                $"The sandbox signs for testnet chains only; {ChainCatalog.NameOf(request.ChainId)} is not one.");
+        }
+
+        return wallet;
+    }
+
+    private async Task RequireAllowedDestinationAsync(
+        Wallet wallet, EvmAddress to, CancellationToken cancellationToken)
+    {
+        var allowlist = await db.AllowlistEntries.AsNoTracking().Where(e => e.WalletId == wallet.Id)
+            .Select(e => e.Address).ToListAsync(cancellationToken);
+        var destination = to.ToString().ToLowerInvariant();
+        if (allowlist.Count > 0 && !allowlist.Contains(destination))
+        {
+            throw QapiError.Forbidden("destination_not_allowed",
+                $"{to} is not on this wallet's destination allowlist.");
+        }
+    }
+
+    private static string Decimal(System.Numerics.BigInteger value) =>
+        value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
