@@ -15,4 +15,7 @@ namespace Qapi.Client;
 [JsonSerializable(typeof(FundLedgerResponse))]
 [JsonSerializable(typeof(WalletHistoryResponse))]
 [JsonSerializable(typeof(TrustedPartiesResponse))]
+[JsonSerializable(typeof(CreateTransactionRequest))]
+[JsonSerializable(typeof(TxInfoResponse))]
+[JsonSerializable(typeof(TxApprovalsResponse))]
 public sealed partial class QapiJsonContext : JsonSerializerContext;

@@ -96,6 +96,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             }
         }
 
+        context.Features.Set(new SignedBody(body));
         context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
             key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal)));
         return null;

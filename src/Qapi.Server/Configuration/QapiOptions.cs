@@ -26,6 +26,9 @@ public sealed class QapiOptions
     /// <summary>Request authentication settings.</summary>
     public AuthOptions Auth { get; set; } = new();
 
+    /// <summary>Web3 transaction settings.</summary>
+    public Web3Settings Web3 { get; set; } = new();
+
     /// <summary>The store.</summary>
     public StorageOptions Storage { get; set; } = new();
 

@@ -6,6 +6,8 @@ using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
 using Qapi.Server.Errors;
 using Qapi.Server.ReadOnly;
+using Qapi.Server.Web3;
+using Qapi.Data.Transactions;
 
 namespace Qapi.Server.Hosting;
 
@@ -51,6 +53,14 @@ public static class QapiApp
         services.AddSingleton<WalletBalanceReader>();
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<UsedSignaturePruner>();
+        services.AddHostedService<TransactionExpiryWorker>();
+        services.AddSingleton<TransactionFeedSignal>();
+        services.AddSingleton<ITransactionNotifier>(sp => sp.GetRequiredService<TransactionFeedSignal>());
+        services.Configure<Web3Options>(o =>
+        {
+            o.Sandbox = qapi.IsSandbox;
+            o.ApprovalWindow = TimeSpan.FromSeconds(qapi.Web3.ApprovalWindowSeconds);
+        });
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0,
             QapiJsonContext.Default));
@@ -88,6 +98,7 @@ public static class QapiApp
         api.MapFundEndpoints();
         api.MapLedgerEndpoints();
         api.MapTrustedPartyEndpoints();
+        api.MapTransactionEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });

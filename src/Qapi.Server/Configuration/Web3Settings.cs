@@ -1,0 +1,8 @@
+namespace Qapi.Server.Configuration;
+
+/// <summary>The <c>Qapi:Web3</c> section.</summary>
+public sealed class Web3Settings
+{
+    /// <summary>How long a transaction waits for its approvals before it expires (default one day).</summary>
+    public int ApprovalWindowSeconds { get; set; } = 86_400;
+}
