@@ -18,8 +18,9 @@ public sealed class SignedClient(HttpClient http, string baseUrl, string keyId, 
         {
             KeyId = keyId,
             Secret = secret,
-            Timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo
-                .InvariantCulture),
+            // Microseconds: two identical POSTs in one second would otherwise be one request (a replay).
+            Timestamp = ((DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10).ToString(System.Globalization
+                .CultureInfo.InvariantCulture),
             Method = method.Method,
             Url = baseUrl.TrimEnd('/') + path,
             Body = body ?? "",
