@@ -12,13 +12,13 @@ public sealed class PostgresServerFixture : QapiServerFixture, IAsyncLifetime
     private static readonly string? AdminConnection = Environment.GetEnvironmentVariable("QAPI_TEST_POSTGRES");
     private readonly string _database = "qapi_test_" + Guid.NewGuid().ToString("N")[..12];
 
-    public bool Available => !string.IsNullOrEmpty(AdminConnection);
+    public override bool Available => !string.IsNullOrEmpty(AdminConnection);
 
     protected override IEnumerable<string> ExtraArguments =>
     [
         "--Qapi:Storage:Provider=postgres",
         $"--Qapi:Storage:ConnectionString={new NpgsqlConnectionStringBuilder(AdminConnection)
-            { Database = _database }}",
+            { Database = _database, MaxPoolSize = 20 }}",
     ];
 
     async ValueTask IAsyncLifetime.InitializeAsync()

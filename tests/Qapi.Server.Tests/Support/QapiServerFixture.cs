@@ -34,6 +34,9 @@ public class QapiServerFixture : IAsyncLifetime
 
     protected virtual IEnumerable<string> ExtraArguments => [];
 
+    /// <summary>Whether this server could be started here (a PostgreSQL one needs a database server).</summary>
+    public virtual bool Available => true;
+
     public async ValueTask InitializeAsync()
     {
         string[] args =

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qapi.Core.Keys;
+using Qapi.Data;
+using Qapi.Data.Entities;
+using Qapi.Server.Tests.Support;
+
+namespace Qapi.Server.Tests.Web3;
+
+/// <summary>Every invalid request gets a 400/403/404 with a reason and creates no transaction.</summary>
+public sealed class CreateTransactionValidationTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>
+{
+    private const string To = Web3Kit.Receiver;
+
+    public static TheoryData<string, int, string> InvalidBodies() => new()
+    {
+        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","maxFeePerGas":"2","maxPriorityFeePerGas":"1","chainID":"11155111"}""", 400, "invalid_" },
+        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","chainID":"11155111"}""", 400, "invalid_" },
+        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","data":"0xzz","chainID":"11155111"}""", 400, "invalid_data" },
+        { """{"from":"FROM","to":"0x70997970c51812dc3A010C7d01b50e0d17dc79C8","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_to" },
+        { """{"from":"FROM","to":"TO","value":"115792089237316195423570985008687907853269984665640564039457584007913129639936","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_value" },
+        { """{"from":"FROM","to":"TO","value":"-1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_value" },
+        { """{"from":"FROM","to":"TO","value":1,"gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "malformed_body" },
+        { """not json""", 400, "malformed_body" },
+        { """{"from":"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 404, "wallet_not_found" },
+        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"1"}""", 403, "chain_not_allowed" },
+        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1"}""", 403, "chain_not_allowed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task InvalidRequest_IsRefusedWithAReasonAndCreatesNothing(string template, int status, string error)
+    {
+        var before = await CountAsync();
+        var body = template.Replace("FROM", server.Demo.WalletAddress, StringComparison.Ordinal)
+            .Replace("\"TO\"", $"\"{To}\"", StringComparison.Ordinal);
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith(error, json.GetProperty("detail").GetProperty("error").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetProperty("reason").GetString()));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task DestinationOutsideTheAllowlist_Is403AndCreatesNothing()
+    {
+        var wallet = await server.WalletsOfAsync(server.Demo.OrganizationId);
+        await server.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<QapiDbContext>();
+            db.AllowlistEntries.Add(new AllowlistEntry { WalletId = wallet[0].Id, Address = To.ToLowerInvariant() });
+            return await db.SaveChangesAsync();
+        });
+        var before = await CountAsync();
+
+        var outside = Web3Kit.Body(server.Demo.WalletAddress).Replace(To, "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+            StringComparison.Ordinal);
+        var refused = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", outside);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(before, await CountAsync());
+
+        var allowed = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction",
+            Web3Kit.Body(server.Demo.WalletAddress));
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+
+        await server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().AllowlistEntries
+            .Where(e => e.WalletId == wallet[0].Id).ExecuteDeleteAsync());
+    }
+
+    [Fact]
+    public async Task KeyWithoutWeb3_OrOutsideItsScope_IsRefused()
+    {
+        var (readKey, readSecret) = await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.ReadOnly);
+        var wallets = await server.WalletsOfAsync(server.Demo.OrganizationId);
+        var (scopedKey, scopedSecret) = await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Web3,
+            wallets[1].Id);
+        var before = await CountAsync();
+
+        var noWeb3 = await server.ClientFor(readKey, readSecret).SendAsync(HttpMethod.Post, "/transaction",
+            Web3Kit.Body(server.Demo.WalletAddress));
+        var outside = await server.ClientFor(scopedKey, scopedSecret).SendAsync(HttpMethod.Post, "/transaction",
+            Web3Kit.Body(server.Demo.WalletAddress));
+
+        Assert.Equal(HttpStatusCode.Forbidden, noWeb3.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ValueOf2To256Minus1_AndHexQuantities_AreAccepted()
+    {
+        var max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+        var body = $$"""{"from":"{{server.Demo.WalletAddress.ToLowerInvariant()}}","to":"{{To}}","value":"{{max}}","gasLimit":"0x5208","gasPrice":"0x3b9aca00","data":"a9059cbb","chainID":"0xaa36a7"}""";
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(max, json.GetProperty("value").GetString());
+        Assert.Equal("21000", json.GetProperty("gasLimit").GetString());
+        Assert.Equal("11155111", json.GetProperty("chainID").GetString());
+        Assert.Equal("0xa9059cbb", json.GetProperty("data").GetString());
+        Assert.Equal("pending", json.GetProperty("status").GetString());
+    }
+
+    private Task<int> CountAsync() =>
+        server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().Web3Transactions.CountAsync());
+}
