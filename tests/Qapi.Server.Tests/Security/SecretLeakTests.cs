@@ -61,6 +61,30 @@ public sealed class SecretLeakTests(QapiServerFixture server) : IClassFixture<Qa
     }
 
     [Fact]
+    public async Task WalletKeys_NeverReachLogsOrResponses()
+    {
+        var kit = await new Web3Kit(server).EnrollAsync("alice", "bob", "carol");
+        var txId = (await kit.CreateAsync()).GetProperty("txID").GetString()!;
+        await kit.DecideAsync(txId, "alice", Core.Approvals.ApprovalDecision.Approve);
+        await kit.DecideAsync(txId, "bob", Core.Approvals.ApprovalDecision.Approve);
+        var status = await (await server.DemoClient.GetAsync($"/transactions/{txId}/status")).Content
+            .ReadAsStringAsync();
+
+        var walletKey = await server.InScopeAsync(async sp =>
+        {
+            var wallet = await sp.GetRequiredService<QapiDbContext>().Wallets.FindAsync(server.Demo.WalletId);
+            return Convert.ToHexStringLower(sp.GetRequiredService<SeedVault>().OpenWalletKey(wallet!.Id,
+                wallet.EncryptedKey));
+        });
+        var logs = string.Join('\n', server.Logs.Lines);
+
+        Assert.Contains("\"approved\"", status);
+        Assert.DoesNotContain(walletKey, status, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(walletKey, logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(kit.Approvers["alice"].PrivateKey, logs, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SecretsAndSeeds_AreNotStoredInPlainText()
     {
         var mnemonic = await server.InScopeAsync(async sp =>

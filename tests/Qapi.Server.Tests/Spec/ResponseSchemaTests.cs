@@ -64,6 +64,29 @@ public sealed class ResponseSchemaTests(QapiServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Web3Endpoints_MatchTheSpecSchemaOfTheirPaths()
+    {
+        var kit = await new Web3Kit(server).EnrollAsync("alice", "bob", "carol");
+        var created = await kit.CreateAsync();
+        AssertValid(OpenApiSpec.ResponseSchemaName("/transaction", "post", 200), created, "POST /transaction");
+        var txId = created.GetProperty("txID").GetString()!;
+        await kit.DecideAsync(txId, "alice", Core.Approvals.ApprovalDecision.Approve);
+        await kit.DecideAsync(txId, "carol", Core.Approvals.ApprovalDecision.Approve);
+
+        var status = await ReadAsync(server.DemoClient, $"/transactions/{txId}/status");
+        AssertValid(OpenApiSpec.ResponseSchemaName("/transactions/{tx_id}/status", "get", 200), status, "status");
+        Assert.Equal("approved", status.GetProperty("status").GetString());
+        var approvals = await ReadAsync(server.DemoClient, $"/transactions/{txId}/approvals");
+        AssertValid(OpenApiSpec.ResponseSchemaName("/transactions/{tx_id}/approvals", "get", 200), approvals,
+            "approvals");
+
+        var missing = await server.DemoClient.GetAsync("/transactions/3MyBz9QFQWk3Fd66WGX4x8IDmPI/status");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        AssertValid(OpenApiSpec.ResponseSchemaName("/transactions/{tx_id}/status", "get", 404),
+            await missing.Content.ReadFromJsonAsync<JsonElement>(), "missing transaction");
+    }
+
+    [Fact]
     public void SchemaValidation_RejectsAWrongShape()
     {
         using var wrong = JsonDocument.Parse("""{"fundInfo":{"wallets":[{"type":"four","balance":"1"}]}}""");
