@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Qapi.Data;
 
-/// <summary>Registers the store for the configured provider; the domain sees only <see cref="QapiDbContext"/>.</summary>
+/// <summary>
+/// Registers the store for the configured provider; the domain sees only <see cref="QapiDbContext"/>.
+/// </summary>
 public static class StorageRegistration
 {
     /// <summary>Adds a pooled <see cref="QapiDbContext"/> for the provider.</summary>

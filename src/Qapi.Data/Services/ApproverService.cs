@@ -13,12 +13,14 @@ public sealed class ApproverService(QapiDbContext db, TimeProvider clock)
     /// <summary>
     /// Enrolls a public key for a person or signing agent, replacing (revoking) any key enrolled before.
     /// </summary>
-    public async Task<ApproverKey> EnrollAsync(string memberId, string publicKeyHex, CancellationToken cancellationToken)
+    public async Task<ApproverKey> EnrollAsync(
+        string memberId, string publicKeyHex, CancellationToken cancellationToken)
     {
         var publicKey = publicKeyHex.Trim().ToLowerInvariant();
         if (!ApproverKeys.IsValidPublicKey(publicKey))
         {
-            throw QapiError.Invalid("invalid_public_key", "An approver key is a 33-byte compressed secp256k1 key, hex.");
+            throw QapiError.Invalid("invalid_public_key",
+                "An approver key is a 33-byte compressed secp256k1 key, hex.");
         }
 
         var member = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == memberId, cancellationToken)

@@ -6,9 +6,10 @@ using Qapi.Data.Services;
 namespace Qapi.Server.Authentication;
 
 /// <summary>
-/// Reads a key for authentication (a singleton: its compiled query belongs to this host's provider, so it is an
-/// instance field, not a static one shared by every host in the process). The row is read on every request, so revocation and expiry take effect at
+/// Reads a key for authentication. The row is read on every request, so revocation and expiry take effect at
 /// once on every node; only the decrypted secret is cached, keyed by its ciphertext, which never changes.
+/// A singleton: its compiled query belongs to this host's provider, so it is an instance field, not a static
+/// one shared by every host in the process.
 /// </summary>
 internal sealed class ApiKeyLookup(ApiSecretVault vault)
 {

@@ -3,7 +3,9 @@ using Qapi.Core.Errors;
 
 namespace Qapi.Server.Errors;
 
-/// <summary>Maps domain refusals and malformed requests to the Error shape; anything else is a 500 with no detail.</summary>
+/// <summary>
+/// Maps domain refusals and malformed requests to the Error shape; anything else is a 500 with no detail.
+/// </summary>
 internal sealed partial class QapiExceptionHandler(ILogger<QapiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(

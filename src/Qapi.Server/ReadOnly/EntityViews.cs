@@ -37,7 +37,8 @@ internal static class EntityViews
             .Select(m => new PolicyMemberInfo(false, [Entity(m.Member!, policy.AccountId)]))
             .ToList();
         return new PolicyInfo(policy.Id, policy.Name, policy.AccountId, policy.Threshold, members.Count, members,
-            fundIds, fundIds.Count, walletCount > 0 ? walletCount : null, DedicatedWalletCount: null, Locked: false, LockedTxId: "");
+            fundIds, fundIds.Count, walletCount > 0 ? walletCount : null, DedicatedWalletCount: null,
+            Locked: false, LockedTxId: "");
     }
 
     private static string Initials(Account account)
@@ -45,6 +46,7 @@ internal static class EntityViews
         var parts = account.Kind == AccountKind.Personal
             ? new[] { account.FirstName, account.LastName }
             : account.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return string.Concat(parts.Where(p => !string.IsNullOrEmpty(p)).Take(2).Select(p => char.ToUpperInvariant(p![0])));
+        return string.Concat(parts.Where(p => !string.IsNullOrEmpty(p)).Take(2)
+            .Select(p => char.ToUpperInvariant(p![0])));
     }
 }

@@ -8,7 +8,9 @@ using Qapi.Server.Tests.Support;
 
 namespace Qapi.Server.Tests.ReadOnly;
 
-/// <summary>Keys see their own account only, a wallet-scoped key its wallets only, a balance key /balance only.</summary>
+/// <summary>
+/// Keys see their own account only, a wallet-scoped key its wallets only, a balance key /balance only.
+/// </summary>
 public sealed class ScopeTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>
 {
     [Fact]
@@ -54,7 +56,8 @@ public sealed class ScopeTests(QapiServerFixture server) : IClassFixture<QapiSer
         var otherFund = await server.InScopeAsync(async sp =>
         {
             var alice = await server.AccountIdAsync("alice");
-            var fund = await sp.GetRequiredService<FundService>().CreateAsync(server.Demo.OrganizationId, "Side fund", "", [alice], 1, default);
+            var fund = await sp.GetRequiredService<FundService>().CreateAsync(server.Demo.OrganizationId,
+                "Side fund", "", [alice], 1, default);
             return fund.Id;
         });
         var client = await ScopedClientAsync(web3);

@@ -3,7 +3,9 @@ using Qapi.Data;
 
 namespace Qapi.Server.Tests.Storage;
 
-/// <summary>Each provider's migrations describe the current model: a model change without a migration fails here.</summary>
+/// <summary>
+/// Each provider's migrations describe the current model: a model change without a migration fails here.
+/// </summary>
 public sealed class MigrationTests
 {
     [Fact]

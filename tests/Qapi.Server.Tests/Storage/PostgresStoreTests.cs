@@ -6,7 +6,9 @@ using Qapi.Server.Tests.Support;
 
 namespace Qapi.Server.Tests.Storage;
 
-/// <summary>The same server on PostgreSQL: migrations apply, the demo bootstraps, reads, scopes and replays hold.</summary>
+/// <summary>
+/// The same server on PostgreSQL: migrations apply, the demo bootstraps, reads, scopes and replays hold.
+/// </summary>
 public sealed class PostgresStoreTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
 {
     [Fact]

@@ -67,7 +67,9 @@ public class QapiServerFixture : IAsyncLifetime
 
     public SignedClient ClientFor(string keyId, string secret) => new(Http, ApiBaseUrl, keyId, secret);
 
-    /// <summary>Runs work against the server's own services, in a scope (to seed data the way the server does).</summary>
+    /// <summary>
+    /// Runs work against the server's own services, in a scope (to seed data the way the server does).
+    /// </summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -33,8 +33,11 @@ public sealed class Web3Kit(QapiServerFixture server)
         return this;
     }
 
-    public static string Body(string from, string value = "1000", string chainId = "11155111", string? extra = null) =>
-        $$"""{"from":"{{from}}","to":"{{Receiver}}","value":"{{value}}","gasLimit":"21000","maxFeePerGas":"30000000000","maxPriorityFeePerGas":"1000000000","chainID":"{{chainId}}"{{extra}}}""";
+    public static string Body(string from, string value = "1000", string chainId = "11155111") =>
+        $$"""
+        {"from":"{{from}}","to":"{{Receiver}}","value":"{{value}}","gasLimit":"21000",
+         "maxFeePerGas":"30000000000","maxPriorityFeePerGas":"1000000000","chainID":"{{chainId}}"}
+        """;
 
     public async Task<JsonElement> CreateAsync(string? body = null, SignedClient? client = null)
     {
