@@ -29,6 +29,9 @@ public sealed class QapiOptions
     /// <summary>Web3 transaction settings.</summary>
     public Web3Settings Web3 { get; set; } = new();
 
+    /// <summary>Broadcasting signed transactions to chain RPC endpoints.</summary>
+    public RpcSettings Rpc { get; set; } = new();
+
     /// <summary>The store.</summary>
     public StorageOptions Storage { get; set; } = new();
 

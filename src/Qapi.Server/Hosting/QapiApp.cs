@@ -54,6 +54,7 @@ public static class QapiApp
         services.AddHostedService<StoreInitializer>();
         services.AddHostedService<UsedSignaturePruner>();
         services.AddHostedService<TransactionExpiryWorker>();
+        services.AddQapiBroadcast(qapi.Rpc);
         services.AddSingleton<TransactionFeedSignal>();
         services.AddSingleton<ITransactionNotifier>(sp => sp.GetRequiredService<TransactionFeedSignal>());
         services.Configure<Web3Options>(o =>
