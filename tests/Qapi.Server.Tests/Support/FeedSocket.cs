@@ -50,15 +50,22 @@ public sealed class FeedSocket : IAsyncDisposable
     /// over the URL without them.
     /// </summary>
     public static Task<FeedSocket> ConnectWithQueryAsync(QapiServerFixture server, string keyId, string secret,
-        string query = "", Func<string, string>? tamperSignature = null)
+        string query = "", Func<string, string>? tamperSignature = null) =>
+        ConnectToAsync(QueryUrl(server, keyId, secret, query, tamperSignature));
+
+    /// <summary>The feed URL with <paramref name="query"/> and then the credentials, signed without them.</summary>
+    public static string QueryUrl(QapiServerFixture server, string keyId, string secret, string query = "",
+        Func<string, string>? tamperSignature = null)
     {
         var signedUrl = server.ApiBaseUrl + "/transactions/feed" + query;
         var timestamp = Now();
         var signature = Sign(secret, timestamp, signedUrl);
         signature = tamperSignature?.Invoke(signature) ?? signature;
-        var url = signedUrl + (query.Length == 0 ? "?" : "&") + CredentialQuery(keyId, timestamp, signature);
-        return OpenAsync(url, null);
+        return signedUrl + (query.Length == 0 ? "?" : "&") + CredentialQuery(keyId, timestamp, signature);
     }
+
+    /// <summary>Connects to a feed URL (http form) as it is, with no headers.</summary>
+    public static Task<FeedSocket> ConnectToAsync(string httpUrl) => OpenAsync(httpUrl, null);
 
     public static string CredentialQuery(string keyId, string timestamp, string signature) =>
         $"{QredoHeaders.ApiKey}={Uri.EscapeDataString(keyId)}&{QredoHeaders.Timestamp}={timestamp}"

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,7 @@ namespace Qapi.Server.Tests.Web3;
 
 /// <summary>
 /// <c>GET /transactions/feed</c>: every status change, in order, to a connected client; a reconnecting client
-/// resumes after the last eventID it saw and misses none; scopes.
+/// resumes after the last eventID it saw and misses none; both ways of authenticating; scopes.
 /// </summary>
 public sealed class TransactionFeedTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>
 {
@@ -100,6 +102,75 @@ public sealed class TransactionFeedTests(QapiServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task QueryParameterAuth_SignsTheUrlWithoutTheCredentials_AndKeepsTheRestOfTheQuery()
+    {
+        var start = await LastEventIdAsync();
+        var txId = await Web3Flow.CreateAsync(server.DemoClient, Demo.WalletAddress);
+
+        await using var feed = await FeedSocket.ConnectWithQueryAsync(server, Demo.ApiKey, Demo.Secret,
+            $"?after={start}");
+
+        var messages = await feed.ReceiveAsync(2);
+        Assert.Equal(["created", "pending"], messages.Select(Status));
+        Assert.All(messages, m => Assert.Equal(txId, m.GetProperty("txID").GetString()));
+    }
+
+    [Fact]
+    public async Task QueryParameterAuth_UrlOpensOneConnectionOnly()
+    {
+        var url = FeedSocket.QueryUrl(server, Demo.ApiKey, Demo.Secret, "?after=0");
+
+        await using (await FeedSocket.ConnectToAsync(url))
+        {
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await FeedSocket.RefusalAsync(() => FeedSocket.ConnectToAsync(url)));
+    }
+
+    [Fact]
+    public async Task BadOrAbsentSignature_IsRefusedAt401_WithoutEchoingOrLoggingIt()
+    {
+        var url = server.ApiBaseUrl + "/transactions/feed?after=1";
+        var timestamp = FeedSocket.Now();
+        var good = FeedSocket.Sign(Demo.Secret, timestamp, url);
+        var flipped = (good[0] == 'A' ? 'B' : 'A') + good[1..];
+        var otherQuery = FeedSocket.Sign(Demo.Secret, timestamp, server.ApiBaseUrl + "/transactions/feed?after=2");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await FeedSocket.RefusalAsync(() =>
+            FeedSocket.ConnectWithQueryAsync(server, Demo.ApiKey, Demo.Secret, "?after=1", _ => flipped)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await FeedSocket.RefusalAsync(() =>
+            FeedSocket.ConnectWithQueryAsync(server, Demo.ApiKey, Demo.Secret, "?after=1", _ => otherQuery)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await FeedSocket.RefusalAsync(() =>
+            FeedSocket.ConnectWithQueryAsync(server, Demo.ApiKey, Demo.Secret, "?after=1", _ => "")));
+        Assert.Equal(HttpStatusCode.Unauthorized, await FeedSocket.RefusalAsync(() =>
+            FeedSocket.ConnectAsync(server, Demo.ApiKey, (Demo.Secret[0] == 'x' ? "y" : "x") + Demo.Secret[1..])));
+
+        var refused = await UpgradeAsync(url + "&" + FeedSocket.CredentialQuery(Demo.ApiKey, timestamp, flipped));
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("signature_mismatch", JsonDocument.Parse(body).RootElement.GetProperty("detail")
+            .GetProperty("error").GetString());
+        Assert.DoesNotContain(flipped, body, StringComparison.Ordinal);
+
+        var missing = await UpgradeAsync(url + $"&qredo-api-key={Demo.ApiKey}&qredo-api-ts={timestamp}");
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Contains("missing_parameter", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Outside a WebSocket upgrade, credentials in the query do not count.
+        var plainGet = await server.Http.GetAsync(url + "&" + FeedSocket.CredentialQuery(Demo.ApiKey, timestamp,
+            good));
+        Assert.Equal(HttpStatusCode.Unauthorized, plainGet.StatusCode);
+
+        await using (await FeedSocket.ConnectWithQueryAsync(server, Demo.ApiKey, Demo.Secret, "?after=1"))
+        {
+        }
+
+        Assert.DoesNotContain(server.Logs.Lines, line => line.Contains(flipped, StringComparison.Ordinal)
+            || line.Contains(good, StringComparison.Ordinal)
+            || line.Contains("qredo-api-sig=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Upgrade_IsRefused_WithoutWeb3Permission_OrAWebSocket_OrAValidCursor()
     {
         var (readOnlyKey, readOnlySecret) = await server.KeyAsync(Demo.OrganizationId, ApiKeyPermissions.ReadOnly);
@@ -176,4 +247,16 @@ public sealed class TransactionFeedTests(QapiServerFixture server) : IClassFixtu
                 "second wallet", default);
             return (wallet.Id, wallet.Address);
         });
+
+    /// <summary>A WebSocket upgrade request sent by hand, to read the body of a refusal.</summary>
+    private async Task<HttpResponseMessage> UpgradeAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.Add(new ProductHeaderValue("websocket"));
+        request.Headers.TryAddWithoutValidation("Sec-WebSocket-Version", "13");
+        request.Headers.TryAddWithoutValidation("Sec-WebSocket-Key", Convert.ToBase64String(
+            RandomNumberGenerator.GetBytes(16)));
+        return await server.Http.SendAsync(request);
+    }
 }
