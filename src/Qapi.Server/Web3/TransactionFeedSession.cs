@@ -4,7 +4,9 @@ using Qapi.Client;
 using Qapi.Core.Keys;
 using Qapi.Data;
 using Qapi.Data.Transactions;
+using Microsoft.Extensions.Options;
 using Qapi.Server.Authentication;
+using Qapi.Server.Configuration;
 
 namespace Qapi.Server.Web3;
 
@@ -18,6 +20,7 @@ internal sealed partial class TransactionFeedSession(
     ApiKeyLookup keys,
     QapiDbContext db,
     TimeProvider clock,
+    IOptions<QapiOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<TransactionFeedSession> logger)
 {
@@ -26,10 +29,10 @@ internal sealed partial class TransactionFeedSession(
     // Commits on this node wake the feed at once; the poll brings events committed by other nodes.
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    // The key was checked at the upgrade; a long-lived socket checks again so revocation reaches it too.
-    private static readonly TimeSpan KeyRecheckInterval = TimeSpan.FromSeconds(15);
-
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    // The key was checked at the upgrade; a long-lived socket checks again so revocation reaches it too.
+    private readonly TimeSpan _keyRecheckInterval = TimeSpan.FromSeconds(options.Value.Web3.FeedKeyRecheckSeconds);
 
     public async Task RunAsync(WebSocket socket, TransactionRequester requester, long after,
         CancellationToken aborted)
@@ -47,7 +50,7 @@ internal sealed partial class TransactionFeedSession(
         CancellationToken aborted)
     {
         var cursor = after;
-        var recheckAt = clock.GetUtcNow() + KeyRecheckInterval;
+        var recheckAt = clock.GetUtcNow() + _keyRecheckInterval;
         try
         {
             while (true)
@@ -71,7 +74,7 @@ internal sealed partial class TransactionFeedSession(
                     }
 
                     requester = current;
-                    recheckAt = clock.GetUtcNow() + KeyRecheckInterval;
+                    recheckAt = clock.GetUtcNow() + _keyRecheckInterval;
                 }
 
                 if (batch.Count < BatchSize)

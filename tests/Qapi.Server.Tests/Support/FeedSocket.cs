@@ -126,6 +126,14 @@ public sealed class FeedSocket : IAsyncDisposable
         return CloseStatus;
     }
 
+    /// <summary>Closes from the client side and returns the status the server answered with.</summary>
+    public async Task<WebSocketCloseStatus?> CloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReceiveTimeout);
+        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+        return await ClosedAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)
