@@ -16,7 +16,7 @@ public sealed class TransactionFeedReader(QapiDbContext db)
     public async Task<long> PositionAsync(CancellationToken cancellationToken) =>
         await db.TransactionEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
 
-    /// <summary>Up to about <paramref name="max"/> events with an id above <paramref name="after"/>, in id order.</summary>
+    /// <summary>About <paramref name="max"/> events with an id above <paramref name="after"/>, in id order.</summary>
     public async Task<IReadOnlyList<TransactionFeedItem>> ReadAsync(
         TransactionRequester reader, long after, int max, CancellationToken cancellationToken)
     {
