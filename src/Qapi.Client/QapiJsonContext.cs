@@ -18,4 +18,5 @@ namespace Qapi.Client;
 [JsonSerializable(typeof(CreateTransactionRequest))]
 [JsonSerializable(typeof(TxInfoResponse))]
 [JsonSerializable(typeof(TxApprovalsResponse))]
+[JsonSerializable(typeof(TxFeedStatus))]
 public sealed partial class QapiJsonContext : JsonSerializerContext;

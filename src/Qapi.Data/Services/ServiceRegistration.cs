@@ -20,6 +20,7 @@ public static class ServiceRegistration
         services.AddScoped<Transactions.ApprovalService>();
         services.AddScoped<Transactions.TransactionSigningService>();
         services.AddScoped<Transactions.TransactionExpiryService>();
+        services.AddScoped<Transactions.TransactionFeedReader>();
         services.AddScoped<ApproverService>();
         return services;
     }

@@ -8,7 +8,9 @@ namespace Qapi.Server.Authentication;
 
 /// <summary>
 /// Authenticates every <c>/qapi/v1</c> request by its HMAC-SHA256 signature over timestamp, method, URL and the
-/// raw body (PROTOCOL.md), and refuses replays of state-changing requests.
+/// raw body (PROTOCOL.md), and refuses replays of state-changing requests. A WebSocket upgrade that carries none
+/// of the three headers may carry them as query parameters instead (<see cref="QueryCredentials"/>); the query
+/// string is never logged, since it then holds a signature.
 /// </summary>
 internal sealed partial class ApiKeyAuthenticationMiddleware(
     RequestDelegate next,
@@ -39,11 +41,18 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         var keyId = Header(request, QredoHeaders.ApiKey);
         var timestampText = Header(request, QredoHeaders.Timestamp);
         var signature = Header(request, QredoHeaders.Signature);
+        string? signedTarget = null;
+        if (keyId is null && timestampText is null && signature is null && context.WebSockets.IsWebSocketRequest
+            && QueryCredentials.Parse(SignedUrl.RawTarget(context)) is { } query)
+        {
+            (keyId, timestampText, signature, signedTarget) = query;
+        }
+
         if (keyId is null || timestampText is null || signature is null)
         {
-            return AuthFailure.MissingHeader(
-                keyId is null ? QredoHeaders.ApiKey : timestampText is null ? QredoHeaders.Timestamp
-                    : QredoHeaders.Signature);
+            var missing = keyId is null ? QredoHeaders.ApiKey : timestampText is null ? QredoHeaders.Timestamp
+                : QredoHeaders.Signature;
+            return signedTarget is null ? AuthFailure.MissingHeader(missing) : AuthFailure.MissingParameter(missing);
         }
 
         if (!RequestTimestamp.TryParse(timestampText, out var timestamp))
@@ -81,13 +90,17 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.BodyTooLarge(_options.Auth.MaxBodyBytes);
         }
 
-        var url = SignedUrl.For(context, _options.PublicBaseUrl);
+        var url = signedTarget is null
+            ? SignedUrl.For(context, _options.PublicBaseUrl)
+            : SignedUrl.ForTarget(context, _options.PublicBaseUrl, signedTarget);
         if (!RequestSignature.Verify(keys.SecretOf(key), timestampText, request.Method, url, body, signature))
         {
-            return AuthFailure.BadSignature;
+            return signedTarget is null ? AuthFailure.BadSignature : AuthFailure.BadQuerySignature;
         }
 
-        if (ReplayGuard.IsStateChanging(request.Method))
+        // A signature in a URL can end up in a proxy's log or a browser's history, so it is good for one
+        // connection only, like the signature of a state-changing request.
+        if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
             if (!await ReplayGuard.TryRecordAsync(db, key.Id, signature, keepUntil, context.RequestAborted))

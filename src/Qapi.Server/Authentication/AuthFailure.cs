@@ -6,6 +6,9 @@ public sealed record AuthFailure(string Error, string Reason)
     public static AuthFailure MissingHeader(string name) =>
         new("missing_header", $"The {name} header is missing.");
 
+    public static AuthFailure MissingParameter(string name) =>
+        new("missing_parameter", $"The {name} query parameter is missing, empty or repeated.");
+
     public static readonly AuthFailure MalformedTimestamp = new("timestamp_malformed",
         "The qredo-api-ts header must be a decimal epoch timestamp in seconds, milliseconds, microseconds "
         + "or nanoseconds.");
@@ -18,6 +21,10 @@ public sealed record AuthFailure(string Error, string Reason)
 
     public static readonly AuthFailure BadSignature = new("signature_mismatch",
         "The signature does not match timestamp + method + URL + body for this key.");
+
+    public static readonly AuthFailure BadQuerySignature = new("signature_mismatch",
+        "The signature does not match timestamp + method + URL (without the three qredo-api-* query parameters) "
+        + "+ body for this key.");
 
     public static readonly AuthFailure Replayed = new("request_replayed",
         "This signed state-changing request was already accepted; sign it again with a new timestamp.");

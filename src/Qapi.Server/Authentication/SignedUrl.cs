@@ -9,9 +9,12 @@ namespace Qapi.Server.Authentication;
 /// </summary>
 internal static class SignedUrl
 {
-    public static string For(HttpContext context, string? publicBaseUrl)
+    public static string For(HttpContext context, string? publicBaseUrl) =>
+        ForTarget(context, publicBaseUrl, RawTarget(context));
+
+    /// <summary>The absolute URL for a request target (path and query) other than the one on the wire.</summary>
+    public static string ForTarget(HttpContext context, string? publicBaseUrl, string target)
     {
-        var target = RawTarget(context);
         if (!string.IsNullOrEmpty(publicBaseUrl))
         {
             return publicBaseUrl.TrimEnd('/') + target;
@@ -26,7 +29,7 @@ internal static class SignedUrl
     }
 
     /// <summary>The request target as it arrived on the wire, not re-encoded.</summary>
-    private static string RawTarget(HttpContext context)
+    public static string RawTarget(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (!string.IsNullOrEmpty(raw) && raw[0] == '/')

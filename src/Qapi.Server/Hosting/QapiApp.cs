@@ -20,6 +20,9 @@ public static class QapiApp
     /// <summary>The path every Qredo API v1 endpoint lives under.</summary>
     public const string ApiBase = "/qapi/v1";
 
+    /// <summary>How often an idle feed socket is pinged, and how long a pong may take before it is dropped.</summary>
+    private static readonly TimeSpan FeedKeepAlive = TimeSpan.FromSeconds(20);
+
     /// <summary>
     /// Builds the application from command-line style arguments and configuration; <paramref name="configure"/>
     /// lets a host (the CLI, a test) adjust the builder before services are added.
@@ -57,6 +60,7 @@ public static class QapiApp
         services.AddQapiBroadcast(qapi.Rpc);
         services.AddSingleton<TransactionFeedSignal>();
         services.AddSingleton<ITransactionNotifier>(sp => sp.GetRequiredService<TransactionFeedSignal>());
+        services.AddScoped<TransactionFeedSession>();
         services.Configure<Web3Options>(o =>
         {
             o.Sandbox = qapi.IsSandbox;
@@ -90,6 +94,12 @@ public static class QapiApp
                     "No such endpoint.");
             }
         });
+        // Before authentication, which needs to know whether a request is a WebSocket upgrade.
+        app.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = FeedKeepAlive,
+            KeepAliveTimeout = FeedKeepAlive,
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
             branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
 
@@ -100,6 +110,7 @@ public static class QapiApp
         api.MapLedgerEndpoints();
         api.MapTrustedPartyEndpoints();
         api.MapTransactionEndpoints();
+        api.MapTransactionFeedEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });
