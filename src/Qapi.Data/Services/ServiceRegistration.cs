@@ -21,6 +21,7 @@ public static class ServiceRegistration
         services.AddScoped<Transactions.TransactionSigningService>();
         services.AddScoped<Transactions.TransactionExpiryService>();
         services.AddScoped<ApproverService>();
+        services.AddScoped<Transactions.ApproverInbox>();
         return services;
     }
 }

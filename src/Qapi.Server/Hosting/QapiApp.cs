@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Qapi.Client;
+using Qapi.Server.Approvers;
 using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
 using Qapi.Server.Errors;
@@ -56,6 +57,7 @@ public static class QapiApp
         services.AddHostedService<TransactionExpiryWorker>();
         services.AddSingleton<TransactionFeedSignal>();
         services.AddSingleton<ITransactionNotifier>(sp => sp.GetRequiredService<TransactionFeedSignal>());
+        services.AddSingleton<ApproverFeed>();
         services.Configure<Web3Options>(o =>
         {
             o.Sandbox = qapi.IsSandbox;
@@ -83,14 +85,19 @@ public static class QapiApp
         app.UseStatusCodePages(async context =>
         {
             var response = context.HttpContext.Response;
-            if (context.HttpContext.Request.Path.StartsWithSegments(ApiBase) && response.ContentLength is null)
+            var path = context.HttpContext.Request.Path;
+            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath);
+            if (isChannel && response.ContentLength is null)
             {
                 await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
                     "No such endpoint.");
             }
         });
+        app.UseWebSockets();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
             branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath),
+            branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
@@ -99,6 +106,7 @@ public static class QapiApp
         api.MapLedgerEndpoints();
         api.MapTrustedPartyEndpoints();
         api.MapTransactionEndpoints();
+        app.MapApproverEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });
