@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Qapi.Cli.Commands;
+using Qapi.Core.Approvals;
 using Qapi.Core.Errors;
 
 namespace Qapi.Cli;
@@ -17,6 +18,10 @@ public static class QapiCommandLine
         root.Subcommands.Add(SendCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
         root.Subcommands.Add(AccountsCommand.Create(console));
+        root.Subcommands.Add(ApproverCommand.Create(console));
+        root.Subcommands.Add(PendingCommand.Create(console));
+        root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Approve));
+        root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Reject));
         return root;
     }
 

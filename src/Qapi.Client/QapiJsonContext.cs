@@ -19,4 +19,9 @@ namespace Qapi.Client;
 [JsonSerializable(typeof(TxInfoResponse))]
 [JsonSerializable(typeof(TxApprovalsResponse))]
 [JsonSerializable(typeof(TxFeedStatus))]
+[JsonSerializable(typeof(ApproverActionsResponse))]
+[JsonSerializable(typeof(ApproverAction))]
+[JsonSerializable(typeof(ApproverDecisionRequest))]
+[JsonSerializable(typeof(ApproverDecisionResponse))]
+[JsonSerializable(typeof(ApproverFeedMessage))]
 public sealed partial class QapiJsonContext : JsonSerializerContext;

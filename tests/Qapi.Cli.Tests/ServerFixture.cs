@@ -26,6 +26,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string WalletId { get; private set; } = "";
 
+    public string WalletAddress { get; private set; } = "";
+
+    /// <summary>The server's own base URL, without the <c>/qapi/v1</c> path.</summary>
+    public string Origin => BaseUrl[..^"/qapi/v1".Length];
+
     public async ValueTask InitializeAsync()
     {
         _app = QapiApp.Create(["--Qapi:DataDirectory=" + DataDirectory, "--urls=http://127.0.0.1:0"]);
@@ -39,6 +44,7 @@ public sealed class ServerFixture : IAsyncLifetime
         DemoSecret = root.GetProperty("secret").GetString()!;
         OrganizationId = root.GetProperty("organizationId").GetString()!;
         WalletId = root.GetProperty("walletId").GetString()!;
+        WalletAddress = root.GetProperty("walletAddress").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using Qapi.Cli.Store;
 
 namespace Qapi.Cli.Output;
 
-/// <summary>JSON for the operator commands' <c>--json</c> output.</summary>
+/// <summary>JSON for the operator commands' <c>--json</c> output, and for approver key files.</summary>
 [JsonSourceGenerationOptions(
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -11,4 +12,5 @@ namespace Qapi.Cli.Output;
 [JsonSerializable(typeof(List<KeyView>))]
 [JsonSerializable(typeof(KeyCreatedView))]
 [JsonSerializable(typeof(List<AccountView>))]
+[JsonSerializable(typeof(ApproverKeyFile))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

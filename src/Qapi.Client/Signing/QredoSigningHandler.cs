@@ -37,7 +37,7 @@ public sealed class QredoSigningHandler : DelegatingHandler
         HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var url = SignedUrl(request);
-        var body = await BufferBodyAsync(request, cancellationToken);
+        var body = await SignedContent.BufferAsync(request, cancellationToken);
 
         // A caller that chose its timestamp (a replayed test vector, a clock check) keeps it; the text is signed
         // exactly as it goes into the header.
@@ -75,33 +75,5 @@ public sealed class QredoSigningHandler : DelegatingHandler
         }
 
         return $"{uri.Scheme}://{authority}{uri.PathAndQuery}";
-    }
-
-    /// <summary>
-    /// Reads the content once and replaces it with those very bytes, so a stream that could only be read once, or
-    /// content that serializes differently on a second pass, cannot make the sent body differ from the signed one.
-    /// </summary>
-    private static async Task<byte[]> BufferBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (request.Content is null)
-        {
-            return [];
-        }
-
-        var original = request.Content;
-        var body = await original.ReadAsByteArrayAsync(cancellationToken);
-        var buffered = new ByteArrayContent(body);
-        foreach (var header in original.Headers)
-        {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        buffered.Headers.ContentLength = body.Length;
-        request.Content = buffered;
-        original.Dispose();
-        return body;
     }
 }

@@ -22,6 +22,7 @@ public static class ServiceRegistration
         services.AddScoped<Transactions.TransactionExpiryService>();
         services.AddScoped<Transactions.TransactionFeedReader>();
         services.AddScoped<ApproverService>();
+        services.AddScoped<Transactions.ApproverInbox>();
         return services;
     }
 }

@@ -13,6 +13,11 @@ public sealed record AuthFailure(string Error, string Reason)
         "The qredo-api-ts header must be a decimal epoch timestamp in seconds, milliseconds, microseconds "
         + "or nanoseconds.");
 
+    public static readonly AuthFailure UnknownApproverKey = new("key_unknown", "The approver key is not known.");
+
+    public static readonly AuthFailure RevokedApproverKey = new("key_revoked",
+        "The approver key has been revoked (enrolling a new key revokes the old one).");
+
     public static readonly AuthFailure UnknownKey = new("key_unknown", "The API key is not known.");
 
     public static readonly AuthFailure RevokedKey = new("key_revoked", "The API key has been revoked.");
@@ -28,6 +33,13 @@ public sealed record AuthFailure(string Error, string Reason)
 
     public static readonly AuthFailure Replayed = new("request_replayed",
         "This signed state-changing request was already accepted; sign it again with a new timestamp.");
+
+    /// <summary>A feed opened with its credentials in the query lacks one of them, or repeats one.</summary>
+    public static AuthFailure MissingParameter(string name) =>
+        new("missing_parameter", $"The {name} query parameter is missing or given more than once.");
+
+    public static AuthFailure TimestampMalformedIn(string name) => new("timestamp_malformed",
+        $"{name} must be a decimal epoch timestamp in seconds, milliseconds, microseconds or nanoseconds.");
 
     public static AuthFailure BodyTooLarge(int limit) =>
         new("body_too_large", $"The request body is over {limit} bytes.");

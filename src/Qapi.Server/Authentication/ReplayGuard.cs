@@ -17,12 +17,22 @@ internal static class ReplayGuard
         || HttpMethods.IsDelete(method);
 
     /// <summary>Records the signature; false when it was recorded before.</summary>
-    public static async Task<bool> TryRecordAsync(
+    public static Task<bool> TryRecordAsync(
         QapiDbContext db, string keyId, string signature, long expiresAt, CancellationToken cancellationToken)
     {
         // Hash the signature in its decoded form, so that re-encoding it (padding, alphabet) is still a replay.
         Qapi.Core.Protocol.Base64Text.TryDecodeAnyAlphabet(signature, out var signatureBytes);
-        var material = Encoding.UTF8.GetBytes(keyId + ":").Concat(signatureBytes).ToArray();
+        return TryRecordBytesAsync(db, keyId, signatureBytes, expiresAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records decoded signature bytes under a scope (an API key's id, or a prefixed id for another kind of key);
+    /// false when they were recorded before.
+    /// </summary>
+    public static async Task<bool> TryRecordBytesAsync(
+        QapiDbContext db, string scope, byte[] signatureBytes, long expiresAt, CancellationToken cancellationToken)
+    {
+        var material = Encoding.UTF8.GetBytes(scope + ":").Concat(signatureBytes).ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(material));
         db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
         try

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Qapi.Client;
+using Qapi.Server.Approvers;
 using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
 using Qapi.Server.Errors;
@@ -61,6 +62,7 @@ public static class QapiApp
         services.AddSingleton<TransactionFeedSignal>();
         services.AddSingleton<ITransactionNotifier>(sp => sp.GetRequiredService<TransactionFeedSignal>());
         services.AddScoped<TransactionFeedSession>();
+        services.AddSingleton<ApproverFeed>();
         services.Configure<Web3Options>(o =>
         {
             o.Sandbox = qapi.IsSandbox;
@@ -88,7 +90,9 @@ public static class QapiApp
         app.UseStatusCodePages(async context =>
         {
             var response = context.HttpContext.Response;
-            if (context.HttpContext.Request.Path.StartsWithSegments(ApiBase) && response.ContentLength is null)
+            var path = context.HttpContext.Request.Path;
+            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath);
+            if (isChannel && response.ContentLength is null)
             {
                 await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
                     "No such endpoint.");
@@ -102,6 +106,8 @@ public static class QapiApp
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
             branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath),
+            branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
@@ -111,6 +117,7 @@ public static class QapiApp
         api.MapTrustedPartyEndpoints();
         api.MapTransactionEndpoints();
         api.MapTransactionFeedEndpoints();
+        app.MapApproverEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });

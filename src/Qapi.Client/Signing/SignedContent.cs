@@ -1,0 +1,33 @@
+namespace Qapi.Client.Signing;
+
+/// <summary>Makes the body a request sends the very bytes its signature covers.</summary>
+internal static class SignedContent
+{
+    /// <summary>
+    /// Reads the content once and replaces it with those very bytes, so a stream that could only be read once, or
+    /// content that serializes differently on a second pass, cannot make the sent body differ from the signed one.
+    /// </summary>
+    public static async Task<byte[]> BufferAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is null)
+        {
+            return [];
+        }
+
+        var original = request.Content;
+        var body = await original.ReadAsByteArrayAsync(cancellationToken);
+        var buffered = new ByteArrayContent(body);
+        foreach (var header in original.Headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        buffered.Headers.ContentLength = body.Length;
+        request.Content = buffered;
+        original.Dispose();
+        return body;
+    }
+}
