@@ -34,10 +34,6 @@ public sealed record AuthFailure(string Error, string Reason)
     public static readonly AuthFailure Replayed = new("request_replayed",
         "This signed state-changing request was already accepted; sign it again with a new timestamp.");
 
-    /// <summary>A feed opened with its credentials in the query lacks one of them, or repeats one.</summary>
-    public static AuthFailure MissingParameter(string name) =>
-        new("missing_parameter", $"The {name} query parameter is missing or given more than once.");
-
     public static AuthFailure TimestampMalformedIn(string name) => new("timestamp_malformed",
         $"{name} must be a decimal epoch timestamp in seconds, milliseconds, microseconds or nanoseconds.");
 
