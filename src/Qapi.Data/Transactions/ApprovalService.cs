@@ -58,6 +58,20 @@ public sealed class ApprovalService(
             throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
         }
 
+        // The window is enforced here too, not only by the expiry worker's next round.
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (tx.ExpiresAt <= now)
+        {
+            var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Expired,
+                "No quorum of approvals within the approval window", now, cancellationToken);
+            if (ended is { } id)
+            {
+                notifier.EventsCommitted(id);
+            }
+
+            throw QapiError.Conflict("transaction_decided", "The transaction's approval window has passed.");
+        }
+
         await RecordAsync(tx, memberId, decision, signature, cancellationToken);
         await ApplyPolicyAsync(tx, approvers.Length, cancellationToken);
         return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
