@@ -10,6 +10,9 @@ public static class ServiceRegistration
     {
         services.AddSingleton<SeedVault>();
         services.AddSingleton<ApiSecretVault>();
+        services.AddScoped<Audit.AuditActor>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.AuditVerifier>();
         services.AddScoped<AccountService>();
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();

@@ -109,6 +109,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
 
         context.Features.Set(new SignedBody(body));
         context.Features.Set(new ApproverCaller(key.Id, key.MemberId));
+        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "approver:" + key.Id;
         return null;
     }
 

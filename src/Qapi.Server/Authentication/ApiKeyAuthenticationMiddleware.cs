@@ -110,6 +110,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         }
 
         context.Features.Set(new SignedBody(body));
+        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "key:" + key.Id;
         context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
             key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal)));
         return null;
