@@ -40,6 +40,7 @@ for tool in dotnet python3 curl wrk; do
     need "$tool" || { echo "missing: $tool" >&2; exit 1; }
 done
 
+echo "== load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews req/s)" >&2
 echo "== machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -sr)," \
     ".NET $(dotnet --version), $(wrk --version 2>&1 | head -1 | awk '{ print $1, $2 }')" >&2
 echo "== publishing src/Qapi.Server (Release)" >&2
@@ -82,24 +83,31 @@ print(f"qredo-api-sig: {sig}")
 PY
 }
 
+ticks="$(getconf CLK_TCK)"
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }   # user + system, in clock ticks
+
 # Runs wrk once against one URL with optional headers from a file. Prints
-# "rps p50 p99 avg non2xx errors" on stdout; wrk's full output goes to stderr.
+# "rps p50 p99 avg non2xx errors cpu_us_per_request" on stdout; wrk's full output goes to stderr.
+# The server's CPU time per request (from /proc) is steadier than req/s when other work shares the machine.
 load() {
     local url="$1" duration="$2" headers_file="${3:-}" args=()
     if [[ -n "$headers_file" ]]; then
         while IFS= read -r line; do args+=(-H "$line"); done <"$headers_file"
     fi
-    local out
+    local out cpu0 cpu1
+    cpu0="$(server_cpu)"
     out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${args[@]}" "$url")"
+    cpu1="$(server_cpu)"
     echo "$out" >&2
-    awk '
+    awk -v cpu="$((cpu1 - cpu0))" -v hz="$ticks" '
         /^Requests\/sec:/ { rps = $2 }
         /^    Latency / { avg = $2 }
         /^ +50%/ { p50 = $2 }
         /^ +99%/ { p99 = $2 }
         /Non-2xx or 3xx responses:/ { non2xx = $NF }
         /Socket errors:/ { errors = $0; sub(/.*Socket errors: */, "", errors); gsub(/ /, "", errors) }
-        END { printf "%s %s %s %s %s %s\n", rps, p50, p99, avg, (non2xx == "" ? 0 : non2xx), (errors == "" ? "none" : errors) }
+        / requests in / { n = $1 }
+        END { printf "%s %s %s %s %s %s %.0f\n", rps, p50, p99, avg, (non2xx == "" ? 0 : non2xx), (errors == "" ? "none" : errors), (n ? cpu * 1e6 / hz / n : 0) }
     ' <<<"$out"
 }
 
@@ -153,7 +161,7 @@ import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
 labels = {"healthz": "GET /healthz", "ready": "GET /healthz/ready", "balance": "GET /qapi/v1/balance (auth)"}
 median = {}
-print(f"\n{'endpoint':28} {'median req/s':>12} {'runs req/s':>26} {'p50':>9} {'p99':>9} {'avg':>9} {'non2xx':>6}  socket errors")
+print(f"\n{'endpoint':28} {'median req/s':>12} {'runs req/s':>26} {'p50':>9} {'p99':>9} {'avg':>9} {'CPU us/req':>10} {'non2xx':>6}  socket errors")
 for name, label in labels.items():
     runs = [r for r in rows if r[1] == name]
     rps = [float(r[2]) for r in runs]
@@ -161,9 +169,10 @@ for name, label in labels.items():
     mid = sorted(runs, key=lambda r: float(r[2]))[len(runs) // 2]  # latency of the median run
     bad = sum(int(r[6]) for r in runs)
     errors = ",".join(sorted({r[7] for r in runs}))
-    print(f"{label:28} {median[name]:12.0f} {' / '.join(f'{x:.0f}' for x in rps):>26} {mid[3]:>9} {mid[4]:>9} {mid[5]:>9} {bad:>6}  {errors}")
+    cpu = statistics.median(float(r[8]) for r in runs)
+    print(f"{label:28} {median[name]:12.0f} {' / '.join(f'{x:.0f}' for x in rps):>26} {mid[3]:>9} {mid[4]:>9} {mid[5]:>9} {cpu:10.0f} {bad:>6}  {errors}")
 print(f"\nbalance / healthz       = {median['balance'] / median['healthz']:.1%}   (liveness: no database work)")
-print(f"balance / healthz/ready = {median['balance'] / median['ready']:.1%}   (readiness: opens a database connection)")
+print(f"balance / healthz/ready = {median['balance'] / median['ready']:.1%}   (readiness: opens the database file, runs no query)")
 PY
 
 bad="$(awk '$2 == "balance" { n += $7 } END { print n + 0 }' "$results")"
