@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qapi.Core.Protocol;
 using Qapi.Data;
@@ -68,7 +69,15 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.OutOfWindow(offset, now, window);
         }
 
-        var key = QapiId.IsWellFormed(keyId) ? await keys.FindAsync(db, keyId) : null;
+        if (!QapiId.IsWellFormed(keyId))
+        {
+            return AuthFailure.UnknownKey;
+        }
+
+        // One connection for the whole request: the key lookup and the endpoint's queries share it instead of
+        // each opening and closing its own. The pooled context closes it when the request scope ends.
+        await db.Database.OpenConnectionAsync(context.RequestAborted);
+        var key = await keys.FindAsync(db, keyId);
         if (key is null)
         {
             return AuthFailure.UnknownKey;
