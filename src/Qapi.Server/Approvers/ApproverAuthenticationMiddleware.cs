@@ -31,7 +31,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         if (failure is not null)
         {
             LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Error,
+            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
                 failure.Reason);
             return;
         }

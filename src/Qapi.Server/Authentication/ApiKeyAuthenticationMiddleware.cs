@@ -28,7 +28,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (failure is not null)
         {
             LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Error,
+            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
                 failure.Reason);
             return;
         }
@@ -83,16 +83,6 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.UnknownKey;
         }
 
-        if (key.RevokedAt is not null)
-        {
-            return AuthFailure.RevokedKey;
-        }
-
-        if (key.ExpiresAt is { } expiresAt && expiresAt <= now.ToUnixTimeSeconds())
-        {
-            return AuthFailure.ExpiredKey;
-        }
-
         var body = await RequestBody.ReadAsync(request, _options.Auth.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
@@ -105,6 +95,17 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (!RequestSignature.Verify(keys.SecretOf(key), timestampText, request.Method, url, body, signature))
         {
             return signedTarget is null ? AuthFailure.BadSignature : AuthFailure.BadQuerySignature;
+        }
+
+        // Only a caller who holds the secret learns that a key is revoked or expired rather than wrong.
+        if (key.RevokedAt is not null)
+        {
+            return AuthFailure.RevokedKey;
+        }
+
+        if (key.ExpiresAt is { } expiresAt && expiresAt <= now.ToUnixTimeSeconds())
+        {
+            return AuthFailure.ExpiredKey;
         }
 
         // A signature in a URL can end up in a proxy's log or a browser's history, so it is good for one

@@ -34,6 +34,11 @@ internal static class ReplayGuard
     {
         var material = Encoding.UTF8.GetBytes(scope + ":").Concat(signatureBytes).ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(material));
+        if (await db.UsedSignatures.AnyAsync(s => s.Hash == hash, cancellationToken))
+        {
+            return false;
+        }
+
         db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
         try
         {
@@ -42,7 +47,15 @@ internal static class ReplayGuard
         }
         catch (DbUpdateException)
         {
-            return false;
+            // Only a concurrent twin that recorded the same hash first makes this a replay; any other store
+            // failure is a fault, not a refusal.
+            db.ChangeTracker.Clear();
+            if (await db.UsedSignatures.AnyAsync(s => s.Hash == hash, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
         finally
         {

@@ -93,16 +93,33 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
     }
 
     [Fact]
-    public async Task ValueOf2To256Minus1_AndHexQuantities_AreAccepted()
+    public async Task ValueOf2To256Minus1_Parses_ButIsRefusedAsMoreThanTheWalletHolds()
     {
+        var before = await CountAsync();
         var max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
-        var body = $$"""{"from":"{{server.Demo.WalletAddress.ToLowerInvariant()}}","to":"{{To}}","value":"{{max}}","gasLimit":"0x5208","gasPrice":"0x3b9aca00","data":"a9059cbb","chainID":"0xaa36a7"}""";
+        var body = Web3Kit.Body(server.Demo.WalletAddress, value: max);
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("insufficient_funds", json.GetProperty("detail").GetProperty("error").GetString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task HexQuantities_AndDataWithout0x_AreAccepted()
+    {
+        var body = $$"""
+            {"from":"{{server.Demo.WalletAddress.ToLowerInvariant()}}","to":"{{To}}","value":"0x3e8",
+             "gasLimit":"0x5208","gasPrice":"0x3b9aca00","data":"a9059cbb","chainID":"0xaa36a7"}
+            """;
 
         var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(max, json.GetProperty("value").GetString());
+        Assert.Equal("1000", json.GetProperty("value").GetString());
         Assert.Equal("21000", json.GetProperty("gasLimit").GetString());
         Assert.Equal("11155111", json.GetProperty("chainID").GetString());
         Assert.Equal("0xa9059cbb", json.GetProperty("data").GetString());

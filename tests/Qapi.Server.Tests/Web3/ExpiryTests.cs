@@ -17,9 +17,9 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
     {
         var kit = await new Web3Kit(server).EnrollAsync("alice", "bob");
         var before = await PendingOutAsync();
-        var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "5000000000000000000")))
+        var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "1500000000000000000")))
             .GetProperty("txID").GetString()!;
-        Assert.Equal(before + 5_000_000_000, await PendingOutAsync());
+        Assert.Equal(before + 1_500_000_000, await PendingOutAsync());
 
         await Task.Delay(TimeSpan.FromSeconds(3.1));
         await server.InScopeAsync(sp => sp.GetRequiredService<TransactionExpiryService>().ExpireDueAsync(default));
