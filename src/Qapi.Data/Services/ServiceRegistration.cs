@@ -11,6 +11,7 @@ public static class ServiceRegistration
         services.AddSingleton<SeedVault>();
         services.AddSingleton<ApiSecretVault>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountRestoreService>();
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();
         services.AddScoped<LedgerService>();
