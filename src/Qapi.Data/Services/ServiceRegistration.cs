@@ -14,6 +14,7 @@ public static class ServiceRegistration
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Audit.AuditVerifier>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountRestoreService>();
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();
         services.AddScoped<LedgerService>();
