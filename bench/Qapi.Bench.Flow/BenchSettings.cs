@@ -5,19 +5,21 @@ namespace Qapi.Bench.Flow;
 /// <summary>The driver's command line.</summary>
 internal sealed record BenchSettings(
     IReadOnlyList<int> Concurrency,
+    TimeSpan Prewarm,
     TimeSpan Warmup,
     TimeSpan Window,
     IReadOnlyList<string> ServerArgs,
     bool KeepData)
 {
     public const string Usage = """
-        Usage: Qapi.Bench.Flow [--concurrency 8,16,32,64] [--warmup 5] [--duration 15]
+        Usage: Qapi.Bench.Flow [--concurrency 8,16,32,64] [--prewarm 30] [--warmup 5] [--duration 15]
                                [--server-arg --Qapi:Some:Setting=value]... [--keep-data]
         """;
 
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings([8, 16, 32, 64], TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), [],
+        var settings = new BenchSettings([8, 16, 32, 64], TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5),
+            TimeSpan.FromSeconds(15), [],
             KeepData: false);
         var serverArgs = new List<string>();
         for (var i = 0; i < args.Length; i++)
@@ -29,6 +31,7 @@ internal sealed record BenchSettings(
                 {
                     Concurrency = value.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
                 },
+                "--prewarm" when value is not null => settings with { Prewarm = Seconds(value) },
                 "--warmup" when value is not null => settings with { Warmup = Seconds(value) },
                 "--duration" when value is not null => settings with { Window = Seconds(value) },
                 "--server-arg" when value is not null => Add(settings, serverArgs, value),

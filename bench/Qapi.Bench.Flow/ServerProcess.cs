@@ -52,6 +52,10 @@ internal sealed class ServerProcess : IAsyncDisposable
         var origin = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet")
         {
+            // The host watches its content root (the working directory) for configuration changes; the bench's own
+            // folder has nothing else in it, whereas a working directory above the data directory would make every
+            // database write a file-change notification for the server to process.
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
