@@ -17,7 +17,8 @@ public static class StorageRegistration
         {
             case "sqlite":
                 var sqlite = SqliteConnectionString(options, dataDirectory);
-                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite));
+                var setup = new SqliteConnectionSetup();
+                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
                 break;
             case "postgres" or "postgresql":
