@@ -19,12 +19,14 @@ public static class StorageRegistration
                 var sqlite = SqliteConnectionString(options, dataDirectory);
                 var setup = new SqliteConnectionSetup();
                 services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
+                services.AddSingleton(new StoreWriteGate(serialize: true));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
                 break;
             case "postgres" or "postgresql":
                 var postgres = options.ConnectionString
                     ?? throw new InvalidOperationException("Qapi:Storage:ConnectionString is required for postgres.");
                 services.AddDbContextPool<PostgresQapiDbContext>(o => o.UseNpgsql(postgres));
+                services.AddSingleton(new StoreWriteGate(serialize: false));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<PostgresQapiDbContext>());
                 break;
             default:

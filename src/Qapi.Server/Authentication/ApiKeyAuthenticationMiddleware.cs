@@ -16,6 +16,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
     RequestDelegate next,
     IOptions<QapiOptions> options,
     ApiKeyLookup keys,
+    StoreWriteGate writeGate,
     TimeProvider clock,
     ILogger<ApiKeyAuthenticationMiddleware> logger)
 {
@@ -103,7 +104,8 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
-            if (!await ReplayGuard.TryRecordAsync(db, key.Id, signature, keepUntil, context.RequestAborted))
+            if (!await ReplayGuard.TryRecordAsync(db, writeGate, key.Id, signature, keepUntil,
+                    context.RequestAborted))
             {
                 return AuthFailure.Replayed;
             }
