@@ -17,7 +17,7 @@ public static class StorageRegistration
         {
             case "sqlite":
                 var sqlite = SqliteConnectionString(options, dataDirectory);
-                var setup = new SqliteConnectionSetup();
+                var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
                 services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
                 services.AddSingleton(new StoreWriteGate(serialize: true));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
