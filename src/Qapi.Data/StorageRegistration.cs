@@ -17,13 +17,16 @@ public static class StorageRegistration
         {
             case "sqlite":
                 var sqlite = SqliteConnectionString(options, dataDirectory);
-                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite));
+                var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
+                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
+                services.AddSingleton(new StoreWriteGate(serialize: true));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
                 break;
             case "postgres" or "postgresql":
                 var postgres = options.ConnectionString
                     ?? throw new InvalidOperationException("Qapi:Storage:ConnectionString is required for postgres.");
                 services.AddDbContextPool<PostgresQapiDbContext>(o => o.UseNpgsql(postgres));
+                services.AddSingleton(new StoreWriteGate(serialize: false));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<PostgresQapiDbContext>());
                 break;
             default:

@@ -14,6 +14,7 @@ public sealed class ApprovalService(
     QapiDbContext db,
     TransactionSigningService signing,
     ITransactionNotifier notifier,
+    StoreWriteGate writeGate,
     TimeProvider clock)
 {
     /// <summary>
@@ -81,6 +82,7 @@ public sealed class ApprovalService(
         Web3Transaction tx, string memberId, ApprovalDecision decision, string signature,
         CancellationToken cancellationToken)
     {
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         db.Approvals.Add(new Approval
         {
             TxId = tx.Id,

@@ -20,12 +20,14 @@ public sealed class TransactionSigningService(
     QapiDbContext db,
     SeedVault seeds,
     ITransactionNotifier notifier,
+    StoreWriteGate writeGate,
     TimeProvider clock)
 {
     /// <summary>Signs the transaction if it is still pending; does nothing if another caller already did.</summary>
     public async Task SignOnceAsync(string txId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var won = await db.Web3Transactions
             .Where(t => t.Id == txId && t.Status == TransactionStatus.Pending)

@@ -19,6 +19,7 @@ public sealed class Web3TransactionService(
     QapiDbContext db,
     IOptions<Web3Options> options,
     ITransactionNotifier notifier,
+    StoreWriteGate writeGate,
     TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
@@ -92,6 +93,7 @@ public sealed class Web3TransactionService(
             ExpiresAt = (now + options.Value.ApprovalWindow).ToUnixTimeSeconds(),
         };
 
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Web3Transactions.Add(tx);
         if (idempotencyKey is not null)

@@ -17,6 +17,7 @@ namespace Qapi.Server.Approvers;
 internal sealed partial class ApproverAuthenticationMiddleware(
     RequestDelegate next,
     IOptions<QapiOptions> options,
+    StoreWriteGate writeGate,
     TimeProvider clock,
     ILogger<ApproverAuthenticationMiddleware> logger)
 {
@@ -100,8 +101,8 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
             var signatureBytes = Convert.FromHexString(credentials.Signature);
-            if (!await ReplayGuard.TryRecordBytesAsync(db, ReplayScopePrefix + key.Id, signatureBytes, keepUntil,
-                    context.RequestAborted))
+            if (!await ReplayGuard.TryRecordBytesAsync(db, writeGate, ReplayScopePrefix + key.Id, signatureBytes,
+                    keepUntil, context.RequestAborted))
             {
                 return AuthFailure.Replayed;
             }

@@ -17,6 +17,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
     RequestDelegate next,
     IOptions<QapiOptions> options,
     ApiKeyLookup keys,
+    StoreWriteGate writeGate,
     TimeProvider clock,
     ILogger<ApiKeyAuthenticationMiddleware> logger)
 {
@@ -113,7 +114,8 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
-            if (!await ReplayGuard.TryRecordAsync(db, key.Id, signature, keepUntil, context.RequestAborted))
+            if (!await ReplayGuard.TryRecordAsync(db, writeGate, key.Id, signature, keepUntil,
+                    context.RequestAborted))
             {
                 return AuthFailure.Replayed;
             }

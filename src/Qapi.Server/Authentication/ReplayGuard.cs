@@ -18,11 +18,12 @@ internal static class ReplayGuard
 
     /// <summary>Records the signature; false when it was recorded before.</summary>
     public static Task<bool> TryRecordAsync(
-        QapiDbContext db, string keyId, string signature, long expiresAt, CancellationToken cancellationToken)
+        QapiDbContext db, StoreWriteGate gate, string keyId, string signature, long expiresAt,
+        CancellationToken cancellationToken)
     {
         // Hash the signature in its decoded form, so that re-encoding it (padding, alphabet) is still a replay.
         Qapi.Core.Protocol.Base64Text.TryDecodeAnyAlphabet(signature, out var signatureBytes);
-        return TryRecordBytesAsync(db, keyId, signatureBytes, expiresAt, cancellationToken);
+        return TryRecordBytesAsync(db, gate, keyId, signatureBytes, expiresAt, cancellationToken);
     }
 
     /// <summary>
@@ -30,7 +31,8 @@ internal static class ReplayGuard
     /// false when they were recorded before.
     /// </summary>
     public static async Task<bool> TryRecordBytesAsync(
-        QapiDbContext db, string scope, byte[] signatureBytes, long expiresAt, CancellationToken cancellationToken)
+        QapiDbContext db, StoreWriteGate gate, string scope, byte[] signatureBytes, long expiresAt,
+        CancellationToken cancellationToken)
     {
         var material = Encoding.UTF8.GetBytes(scope + ":").Concat(signatureBytes).ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(material));
@@ -39,6 +41,7 @@ internal static class ReplayGuard
             return false;
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
         try
         {
