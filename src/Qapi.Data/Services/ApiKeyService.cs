@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Accounts;
 using Qapi.Core.Errors;
 using Qapi.Core.Keys;
 using Qapi.Core.Protocol;
@@ -11,12 +12,27 @@ namespace Qapi.Data.Services;
 public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates a key; an empty wallet list means the whole account.</summary>
+    public Task<(ApiKey Key, string Secret)> CreateAsync(
+        string accountId,
+        string name,
+        ApiKeyPermissions permissions,
+        IReadOnlyCollection<string> walletIds,
+        DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken) =>
+        CreateAsync(accountId, name, permissions, walletIds, expiresAt, holderId: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a key held by a person (see <see cref="ApiKey.HolderId"/>); an empty wallet list means the whole
+    /// account. An <c>admin</c> key must be held by the personal account's owner or by an active administrator
+    /// of the organization.
+    /// </summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(
         string accountId,
         string name,
         ApiKeyPermissions permissions,
         IReadOnlyCollection<string> walletIds,
         DateTimeOffset? expiresAt,
+        string? holderId,
         CancellationToken cancellationToken)
     {
         if (permissions == ApiKeyPermissions.None)
@@ -35,6 +51,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         }
 
         await RequireOwnWalletsAsync(accountId, walletIds, cancellationToken);
+        await RequireHolderAsync(accountId, permissions, holderId, cancellationToken);
         var id = QapiId.New();
         var secret = ApiSecret.Generate();
         var key = new ApiKey
@@ -44,6 +61,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             Name = string.IsNullOrWhiteSpace(name) ? "API key" : name,
             EncryptedSecret = secrets.Seal(id, secret),
             Permissions = permissions,
+            HolderId = holderId,
             Wallets = walletIds.Distinct().Select(w => new ApiKeyWallet { ApiKeyId = id, WalletId = w }).ToList(),
             ExpiresAt = expiresAt?.ToUnixTimeSeconds(),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
@@ -57,6 +75,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             permissions = ApiKeyPermissionNames.Format(permissions),
             wallets = key.Wallets.Select(w => w.WalletId).ToList(),
             expiresAt = key.ExpiresAt,
+            holder = holderId,
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (key, secret);
@@ -122,6 +141,41 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         return key.RevokedAt is null
             ? key
             : throw QapiError.Conflict("key_revoked", $"The API key {keyId} is revoked.");
+    }
+
+    private async Task RequireHolderAsync(
+        string accountId, ApiKeyPermissions permissions, string? holderId, CancellationToken cancellationToken)
+    {
+        if (holderId is null)
+        {
+            if (permissions.HasFlag(ApiKeyPermissions.Admin))
+            {
+                throw QapiError.Invalid("admin_key_needs_holder",
+                    "An admin key must be held by a person: the account's owner or an organization administrator.");
+            }
+
+            return;
+        }
+
+        var holder = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == holderId && a.Kind == AccountKind.Personal)
+            .Select(a => a.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw QapiError.NotFound("holder_not_found", $"No personal account {holderId}.");
+        if (holder == accountId)
+        {
+            return;
+        }
+
+        var role = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.OrganizationId == accountId && m.UserId == holderId && !m.Pending)
+            .Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
+            ?? throw QapiError.Invalid("holder_not_member",
+                $"{holderId} is not an active member of account {accountId}, so cannot hold its keys.");
+        if (permissions.HasFlag(ApiKeyPermissions.Admin) && role != MemberRole.Administrator)
+        {
+            throw QapiError.Forbidden("admin_key_needs_administrator",
+                "Only an organization's administrators may hold an admin key.");
+        }
     }
 
     private async Task RequireOwnWalletsAsync(

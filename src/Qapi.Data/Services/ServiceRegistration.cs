@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddScoped<Transactions.TransactionFeedReader>();
         services.AddScoped<ApproverService>();
         services.AddScoped<Transactions.ApproverInbox>();
+        services.AddScoped<Admin.AdminAuthorizer>();
         return services;
     }
 }

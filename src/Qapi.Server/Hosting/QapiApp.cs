@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Qapi.Client;
+using Qapi.Server.Admin;
 using Qapi.Server.Approvers;
 using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
@@ -103,7 +104,8 @@ public static class QapiApp
         {
             var response = context.HttpContext.Response;
             var path = context.HttpContext.Request.Path;
-            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath);
+            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath)
+                || path.StartsWithSegments(AdminApi.BasePath);
             if (isChannel && response.ContentLength is null)
             {
                 await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
@@ -120,6 +122,8 @@ public static class QapiApp
             branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath),
             branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
+        app.UseWhen(c => AdminApi.IsAuthenticated(c.Request.Path),
+            branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
@@ -130,6 +134,7 @@ public static class QapiApp
         api.MapTransactionEndpoints();
         api.MapTransactionFeedEndpoints();
         app.MapApproverEndpoints();
+        app.MapAdminEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });

@@ -35,7 +35,7 @@ internal static class AccountEndpoints
         }
 
         var members = await db.OrganizationMembers.AsNoTracking()
-            .Where(m => m.OrganizationId == account.Id)
+            .Where(m => m.OrganizationId == account.Id && !m.Pending)
             .OrderBy(m => m.Id)
             .Select(m => new { m.UserId, m.User!.Username, m.User.Email, m.User.Name, m.Role })
             .ToListAsync(cancellationToken);

@@ -83,7 +83,7 @@ internal static class FundEndpoints
     {
         var members = await db.OrganizationMembers.AsNoTracking()
             .Include(m => m.User)
-            .Where(m => m.OrganizationId == accountId)
+            .Where(m => m.OrganizationId == accountId && !m.Pending)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
         if (members.Count > 0)

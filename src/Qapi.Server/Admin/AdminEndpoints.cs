@@ -1,0 +1,11 @@
+namespace Qapi.Server.Admin;
+
+/// <summary>Maps every admin API endpoint; each area has its own file.</summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this WebApplication app)
+    {
+        var admin = app.MapAdminGroup();
+        _ = admin;
+    }
+}
