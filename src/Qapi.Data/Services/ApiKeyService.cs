@@ -50,6 +50,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             throw QapiError.NotFound("account_not_found", $"No account {accountId}.");
         }
 
+        RequireAccountWideAdmin(permissions, walletIds.Count);
         await RequireOwnWalletsAsync(accountId, walletIds, cancellationToken);
         await RequireHolderAsync(accountId, permissions, holderId, cancellationToken);
         var id = QapiId.New();
@@ -108,6 +109,14 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             throw QapiError.Invalid("expiry_in_past", "The expiry date is in the past.");
         }
 
+        if (permissions is { } granted && granted.HasFlag(ApiKeyPermissions.Admin))
+        {
+            // Granting admin later must meet the same rules as creating an admin key.
+            var scoped = await db.ApiKeyWallets.CountAsync(w => w.ApiKeyId == keyId, cancellationToken);
+            RequireAccountWideAdmin(granted, scoped);
+            await RequireHolderAsync(key.AccountId, granted, key.HolderId, cancellationToken);
+        }
+
         key.Name = string.IsNullOrWhiteSpace(name) ? key.Name : name;
         key.Permissions = permissions ?? key.Permissions;
         key.ExpiresAt = clearExpiry ? null : expiresAt?.ToUnixTimeSeconds() ?? key.ExpiresAt;
@@ -141,6 +150,16 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         return key.RevokedAt is null
             ? key
             : throw QapiError.Conflict("key_revoked", $"The API key {keyId} is revoked.");
+    }
+
+    /// <summary>The admin API ignores wallet scopes, so an admin key narrowed to wallets would promise too much.</summary>
+    private static void RequireAccountWideAdmin(ApiKeyPermissions permissions, int scopedWallets)
+    {
+        if (permissions.HasFlag(ApiKeyPermissions.Admin) && scopedWallets > 0)
+        {
+            throw QapiError.Invalid("admin_key_scoped",
+                "An admin key acts on the whole account; it cannot be narrowed to wallets.");
+        }
     }
 
     private async Task RequireHolderAsync(

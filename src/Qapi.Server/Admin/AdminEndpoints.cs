@@ -1,3 +1,6 @@
+using Qapi.Server.Admin.Audit;
+using Qapi.Server.Admin.Keys;
+
 namespace Qapi.Server.Admin;
 
 /// <summary>Maps every admin API endpoint; each area has its own file.</summary>
@@ -6,6 +9,7 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this WebApplication app)
     {
         var admin = app.MapAdminGroup();
-        _ = admin;
+        admin.MapKeyEndpoints();
+        admin.MapAuditEndpoints();
     }
 }
