@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Qapi.Cli.Commands;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Core.Approvals;
 using Qapi.Core.Errors;
 
@@ -24,6 +25,13 @@ public static class QapiCommandLine
         root.Subcommands.Add(PendingCommand.Create(console));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Approve));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Reject));
+        root.Subcommands.Add(SignupCommand.Create(console));
+        root.Subcommands.Add(OrgCommand.Create(console));
+        root.Subcommands.Add(MemberCommand.Create(console));
+        root.Subcommands.Add(FundCommand.Create(console));
+        root.Subcommands.Add(WalletCommand.Create(console));
+        root.Subcommands.Add(PolicyCommand.Create(console));
+        root.Subcommands.Add(NetworkCommand.Create(console));
         return root;
     }
 

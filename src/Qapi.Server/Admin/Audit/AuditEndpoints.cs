@@ -9,7 +9,7 @@ using Qapi.Data.Entities;
 
 namespace Qapi.Server.Admin.Audit;
 
-/// <summary><c>GET /accounts/{accountId}/audit?page=&amp;size=</c>: the account's audit entries, newest first.</summary>
+/// <summary><c>GET /accounts/{accountId}/audit?page=&amp;size=</c>: an account's entries, newest first.</summary>
 internal static class AuditEndpoints
 {
     public const int DefaultSize = 50;
@@ -45,7 +45,7 @@ internal static class AuditEndpoints
         using var detail = JsonDocument.Parse(e.Detail);
         var when = DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp)
             .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return new AuditEntryInfo(e.Id, when, e.Actor, e.Action, e.ObjectId, detail.RootElement.Clone(),
+        return new AuditEntryInfo(e.Id, when, e.Actor, e.Action, e.AccountId, e.ObjectId, detail.RootElement.Clone(),
             e.PreviousHash, e.Hash);
     }
 
