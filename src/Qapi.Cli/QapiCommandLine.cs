@@ -14,7 +14,7 @@ public static class QapiCommandLine
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Qapi: a Qredo API v1 custody server, and tools to sign and send requests to it.");
-        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(SignCommand.Create(console));
         root.Subcommands.Add(SendCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
