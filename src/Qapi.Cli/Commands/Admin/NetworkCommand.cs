@@ -43,7 +43,7 @@ internal static class NetworkCommand
         return AdminCommand.Create(console, "list", "List an account's custom RPC networks.", [account],
             (parse, client, token) => client.GetAsync(NetworksPath(parse, account), token),
             (_, answer) => AdminOutput.Rows(console, answer.Json, ("NAME", ["name"]),
-                ("CHAIN ID", ["chainID", "chainId"]), ("URL", ["url"])));
+                ("CHAIN ID", ["chainID", "chainId"]), ("ENDPOINT", ["endpoint", "url"])));
     }
 
     private static Command Remove(CliConsole console)

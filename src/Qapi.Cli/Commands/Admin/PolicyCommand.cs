@@ -45,7 +45,8 @@ internal static class PolicyCommand
         var (fund, wallet) = (Fund(), Wallet("A wallet's effective policies: its own, or else the fund's."));
         return AdminCommand.Create(console, "show", "Show the policies of a fund or of a wallet.", [fund, wallet],
             (parse, client, token) => client.GetAsync(Target(parse, fund, wallet), token),
-            AdminCommand.Fields(console));
+            (_, answer) => AdminOutput.Rows(console, answer.Json, ("KIND", ["kind"]), ("SOURCE", ["source"]),
+                ("THRESHOLD", ["threshold"]), ("MEMBERS", ["members"]), ("POLICY", ["id"])));
     }
 
     private static Command Set(CliConsole console)

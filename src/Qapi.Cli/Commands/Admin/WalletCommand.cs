@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Qapi.Cli.Admin;
@@ -16,7 +15,8 @@ internal static class WalletCommand
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Show(console));
         command.Subcommands.Add(Patch(console, "rename", "name", "Rename a wallet."));
-        command.Subcommands.Add(Patch(console, "status", "status", "Set a wallet's status."));
+        command.Subcommands.Add(Patch(console, "status", "status",
+            "Set a wallet's status: ready, pending, expired or rejected."));
         command.Subcommands.Add(Faucet(console));
         command.Subcommands.Add(AllowlistCommand.Create(console));
         return command;
@@ -32,7 +32,8 @@ internal static class WalletCommand
         var fund = AdminCommand.Required("--fund", "The fund's id.");
         var name = AdminCommand.Required("--name", "The wallet's name.");
         var asset = AdminCommand.Required("--asset", "Its asset, for example ETH-TESTNET.");
-        var type = AdminCommand.Optional("--type", "The wallet type. Default: the server's (standard).");
+        var type = AdminCommand.Optional("--type",
+            "standard (default), dedicated, multi_counterparty, vesting, external (Web3) or fee.");
         return AdminCommand.Create(console, "create", "Create a wallet in a fund; its address is derived.",
             [fund, name, asset, type],
             (parse, client, token) =>
@@ -44,9 +45,7 @@ internal static class WalletCommand
                 };
                 if (parse.GetValue(type) is { } kind)
                 {
-                    body["type"] = int.TryParse(kind, CultureInfo.InvariantCulture, out var number)
-                        ? JsonValue.Create(number)
-                        : JsonValue.Create(kind);
+                    body["type"] = kind;
                 }
 
                 return client.SendAsync(HttpMethod.Post,
@@ -68,7 +67,8 @@ internal static class WalletCommand
                 return AdminAnswer.From(Encoding.UTF8.GetBytes(wallets?.GetRawText() ?? "[]"));
             },
             (_, answer) => AdminOutput.Rows(console, answer.Json, ("ID", ["id", "walletId", "wallet_id"]),
-                ("NAME", ["name"]), ("ASSET", ["asset"]), ("ADDRESS", ["address"]), ("STATUS", ["status"])));
+                ("NAME", ["name"]), ("ASSET", ["asset"]), ("ADDRESS", ["address"]), ("STATUS", ["status"]),
+                ("BALANCE", ["balance"])));
     }
 
     private static Command Show(CliConsole console)
@@ -92,17 +92,11 @@ internal static class WalletCommand
     private static Command Faucet(CliConsole console)
     {
         var wallet = WalletId();
-        var amount = new Option<long>("--amount")
-        {
-            Description = "How much, in the asset's base units (wei for ETH).",
-            Required = true,
-        };
+        var amount = AdminCommand.Required("--amount", "How much, in whole units of the asset: 0.5 is half an ETH.");
         return AdminCommand.Create(console, "faucet", "Credit a sandbox wallet (a deposit in the ledger).",
             [wallet, amount],
-            (parse, client, token) => parse.GetValue(amount) <= 0
-                ? throw new CliInputException("--amount must be more than zero.")
-                : client.SendAsync(HttpMethod.Post, WalletPath(parse, wallet) + "/faucet",
-                    new JsonObject { ["amount"] = parse.GetValue(amount) }, token),
+            (parse, client, token) => client.SendAsync(HttpMethod.Post, WalletPath(parse, wallet) + "/faucet",
+                new JsonObject { ["amount"] = parse.GetRequiredValue(amount).Trim() }, token),
             (parse, answer) =>
             {
                 if (answer.IsEmpty)
