@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Qapi.Cli.Admin;
 
@@ -23,6 +25,18 @@ internal sealed record AdminAnswer(byte[] Raw, JsonElement Json)
         {
             throw new HttpRequestException("The server's answer is not JSON.");
         }
+    }
+
+    /// <summary>The same answer without one property of an object inside it (a secret that went to a file).</summary>
+    public AdminAnswer Without(string parent, string property)
+    {
+        var node = JsonNode.Parse(Raw);
+        if (node?[parent] is JsonObject inner)
+        {
+            inner.Remove(property);
+        }
+
+        return From(Encoding.UTF8.GetBytes(node?.ToJsonString() ?? ""));
     }
 
     /// <summary>A text property of the answer (or of an object inside it), or null.</summary>

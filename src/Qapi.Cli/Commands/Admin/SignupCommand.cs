@@ -26,7 +26,7 @@ internal static class SignupCommand
         var email = AdminCommand.Required("--email", "Your email address.");
         var save = new Option<string>("--save")
         {
-            Description = "Write {server, apiKey, secret} to this new owner-only file instead of printing the secret.",
+            Description = "Write {server, apiKey, secret} to this new owner-only file; the secret is not printed.",
             HelpName = "FILE",
         };
         var flags = new ServerFlags();
@@ -66,7 +66,9 @@ internal static class SignupCommand
                         accountId).Save(path);
                 }
 
-                await AdminOutput.WriteAsync(console, parse.GetValue(json), answer, () =>
+                // Saved, the secret lives in the owner-only file alone; not in the JSON a script may log either.
+                var shown = path is null ? answer : answer.Without("apiKey", "secret");
+                await AdminOutput.WriteAsync(console, parse.GetValue(json), shown, () =>
                 {
                     console.Out.WriteLine($"Signed up {answer.Text("account", "username")} (account {accountId}).");
                     console.Out.WriteLine($"  API key   {keyId}");
