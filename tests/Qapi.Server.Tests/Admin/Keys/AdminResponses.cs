@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Qapi.Server.Tests.Admin;
+namespace Qapi.Server.Tests.Admin.Keys;
 
 /// <summary>Reads admin API answers in tests.</summary>
 internal static class AdminResponses

@@ -6,7 +6,7 @@ using Qapi.Core.Keys;
 using Qapi.Data.Services;
 using Qapi.Server.Tests.Support;
 
-namespace Qapi.Server.Tests.Admin;
+namespace Qapi.Server.Tests.Admin.Keys;
 
 /// <summary>The admin API's key routes: who may create keys, for what, and what those keys can then read.</summary>
 public sealed class KeyEndpointTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>

@@ -5,7 +5,7 @@ using Qapi.Core.Wallets;
 using Qapi.Data.Services;
 using Qapi.Server.Tests.Support;
 
-namespace Qapi.Server.Tests.Admin;
+namespace Qapi.Server.Tests.Admin.Keys;
 
 /// <summary>
 /// An organization seeded through the domain services: an administrator, an approver and a trader, each with an

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Qapi.Server.Tests.Support;
 
-namespace Qapi.Server.Tests.Admin;
+namespace Qapi.Server.Tests.Admin.Keys;
 
 /// <summary>The admin API's audit route: each change once, with its actor, newest first, one account's only.</summary>
 public sealed class AuditEndpointTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>
