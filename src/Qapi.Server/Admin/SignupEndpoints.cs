@@ -19,6 +19,7 @@ internal static class SignupEndpoints
     public static void MapSignupEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost(AdminApi.SignupPath, SignUpAsync)
             .WithName("AdminSignup").WithTags("Admin API")
+            .RequireRateLimiting(SignupRateLimit.PolicyName)
             .Accepts<SignupRequest>("application/json")
             .Produces<SignupResponse>(StatusCodes.Status201Created);
 

@@ -9,6 +9,12 @@ public sealed class AdminSettings
     /// </summary>
     public string? Signup { get; set; }
 
+    /// <summary>
+    /// How many sign-ups one client address may make per minute (0: no limit). Sign-up needs no credentials, so
+    /// this keeps one client from filling the store with accounts.
+    /// </summary>
+    public int SignupsPerMinute { get; set; } = 10;
+
     /// <summary>Whether sign-up is open on a server of this environment.</summary>
     public bool SignupOpen(bool sandbox) => Signup?.Trim().ToLowerInvariant() switch
     {

@@ -6,7 +6,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary><c>GET/PATCH /accounts/{accountId}</c>: checked fields, and bad input changes nothing.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class AccountProfileTests(QapiServerFixture server)
+public sealed class AccountProfileTests(AdminServerFixture server)
 {
     [Fact]
     public async Task PersonalProfile_Changes_AndOneAuditEntryRecordsIt()

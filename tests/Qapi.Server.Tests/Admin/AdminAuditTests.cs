@@ -8,7 +8,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary>Every admin change appears in the audit log exactly once, naming the person and the key.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class AdminAuditTests(QapiServerFixture server)
+public sealed class AdminAuditTests(AdminServerFixture server)
 {
     [Fact]
     public async Task EveryAdminChange_AppearsOnce_WithThePersonAndKeyAsActor()

@@ -8,7 +8,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary>Who may change what: roles, organizations the caller is not in, and keys without the permission.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class AdminAuthorizationTests(QapiServerFixture server)
+public sealed class AdminAuthorizationTests(AdminServerFixture server)
 {
     [Theory]
     [InlineData("trader")]

@@ -6,7 +6,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary>The OpenAPI document still builds, and describes the admin routes of accounts and members.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class AdminReferenceTests(QapiServerFixture server)
+public sealed class AdminReferenceTests(AdminServerFixture server)
 {
     [Fact]
     public async Task OpenApiDocument_ListsTheAccountAndMemberRoutes()

@@ -7,7 +7,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary>Members and trusted parties are pending until the invited person accepts, with their own key.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class InvitationTests(QapiServerFixture server)
+public sealed class InvitationTests(AdminServerFixture server)
 {
     [Fact]
     public async Task TrustedParty_IsPendingUntilAccepted_AndOnlyTheInviteeCanAccept()

@@ -9,7 +9,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary>An organization keeps an administrator, and a member a policy names stays.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class MemberRuleTests(QapiServerFixture server)
+public sealed class MemberRuleTests(AdminServerFixture server)
 {
     [Fact]
     public async Task LastAdministrator_CannotBeRemovedNorDemoted()

@@ -12,7 +12,7 @@ namespace Qapi.Server.Tests.Admin;
 
 /// <summary><c>POST /signup</c>: a personal account with a working admin key, the mnemonic shown once.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class SignupTests(QapiServerFixture server)
+public sealed class SignupTests(AdminServerFixture server)
 {
     [Fact]
     public async Task Signup_ReturnsAWorkingAdminKeyAndTheMnemonicOnce()
