@@ -29,12 +29,14 @@ internal static class AccountProfileEndpoints
         HttpContext context, AdminAuthorizer authorizer, AccountProfileService profiles, string accountId,
         CancellationToken cancellationToken)
     {
-        await authorizer.RequireAsync(context.Principal(), accountId, AdminCapability.ManageAccount,
-            cancellationToken);
+        var caller = context.Principal();
+        await authorizer.RequireAsync(caller, accountId, AdminCapability.ManageAccount, cancellationToken);
         var request = AdminBody.Read(context, QapiJsonContext.Default.UpdateAccountRequest);
         var account = await profiles.UpdateAsync(accountId, new AccountProfileChange(request.FirstName,
             request.LastName, request.Email, request.DefaultFiat, request.TestnetAssets, request.Name,
             request.Domain, request.Address), cancellationToken);
+
+        AdminLog.ProfileChanged(AdminLog.For(context), caller.PersonId, accountId);
         return TypedResults.Ok(AdminViews.Profile(account));
     }
 }

@@ -19,6 +19,10 @@ internal static partial class AdminLog
         Message = "Person {PersonId} founded organization {OrganizationId}")]
     public static partial void OrganizationFounded(ILogger logger, string personId, string organizationId);
 
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information,
+        Message = "Person {PersonId} changed the profile of account {AccountId}")]
+    public static partial void ProfileChanged(ILogger logger, string personId, string accountId);
+
     [LoggerMessage(EventId = 4120, Level = LogLevel.Information,
         Message = "{Change} member {UserId} of organization {OrganizationId} by {PersonId}")]
     public static partial void MemberChanged(
@@ -36,6 +40,10 @@ internal static partial class AdminLog
         Message = "Enrolled approver key {ApproverKeyId} for {ApproverId} in account {AccountId} by {PersonId}")]
     public static partial void ApproverKeyEnrolled(
         ILogger logger, string approverKeyId, string approverId, string accountId, string personId);
+
+    [LoggerMessage(EventId = 4151, Level = LogLevel.Information,
+        Message = "Created signing agent {AgentId} of account {AccountId} by {PersonId}")]
+    public static partial void SigningAgentCreated(ILogger logger, string agentId, string accountId, string personId);
 
     public static ILogger For(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);

@@ -24,11 +24,13 @@ internal static class ApproverAdminEndpoints
         HttpContext context, AdminAuthorizer authorizer, ApproverService approvers, string accountId,
         CancellationToken cancellationToken)
     {
-        await authorizer.RequireAsync(context.Principal(), accountId, AdminCapability.ManagePolicies,
-            cancellationToken);
+        var caller = context.Principal();
+        await authorizer.RequireAsync(caller, accountId, AdminCapability.ManagePolicies, cancellationToken);
         var request = AdminBody.Read(context, QapiJsonContext.Default.CreateSigningAgentRequest);
         var name = AccountFields.Name(request.Name, "name");
         var agent = await approvers.CreateSigningAgentAsync(accountId, name, cancellationToken);
+
+        AdminLog.SigningAgentCreated(AdminLog.For(context), agent.Id, accountId, caller.PersonId);
         return TypedResults.Created($"{AdminApi.BasePath}/accounts/{accountId}/agents/{agent.Id}",
             new SigningAgentInfo(agent.Id, agent.Name, accountId, agent.CreatedAt));
     }
