@@ -5,7 +5,13 @@ internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this WebApplication app)
     {
+        app.MapSignupEndpoint();
         var admin = app.MapAdminGroup();
-        _ = admin;
+        admin.MapMeEndpoints();
+        admin.MapOrganizationEndpoints();
+        admin.MapAccountProfileEndpoints();
+        admin.MapMemberEndpoints();
+        admin.MapTrustedPartyAdminEndpoints();
+        admin.MapApproverAdminEndpoints();
     }
 }
