@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Qapi.Client.Models;
+using Qapi.Client.Models.Admin;
 
 namespace Qapi.Client;
 
@@ -24,4 +25,21 @@ namespace Qapi.Client;
 [JsonSerializable(typeof(ApproverDecisionRequest))]
 [JsonSerializable(typeof(ApproverDecisionResponse))]
 [JsonSerializable(typeof(ApproverFeedMessage))]
+[JsonSerializable(typeof(SignupRequest))]
+[JsonSerializable(typeof(SignupResponse))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(List<InvitationInfo>))]
+[JsonSerializable(typeof(CreateOrganizationRequest))]
+[JsonSerializable(typeof(CreateOrganizationResponse))]
+[JsonSerializable(typeof(AccountProfile))]
+[JsonSerializable(typeof(UpdateAccountRequest))]
+[JsonSerializable(typeof(List<MemberInfo>))]
+[JsonSerializable(typeof(InviteMemberRequest))]
+[JsonSerializable(typeof(UpdateMemberRequest))]
+[JsonSerializable(typeof(InviteTrustedPartyRequest))]
+[JsonSerializable(typeof(AccountTrustedPartyInfo))]
+[JsonSerializable(typeof(CreateSigningAgentRequest))]
+[JsonSerializable(typeof(SigningAgentInfo))]
+[JsonSerializable(typeof(EnrollApproverKeyRequest))]
+[JsonSerializable(typeof(ApproverKeyInfo))]
 public sealed partial class QapiJsonContext : JsonSerializerContext;

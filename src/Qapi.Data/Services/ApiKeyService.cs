@@ -26,7 +26,21 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
     /// account. An <c>admin</c> key must be held by the personal account's owner or by an active administrator
     /// of the organization.
     /// </summary>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(
+    public Task<(ApiKey Key, string Secret)> CreateAsync(
+        string accountId,
+        string name,
+        ApiKeyPermissions permissions,
+        IReadOnlyCollection<string> walletIds,
+        DateTimeOffset? expiresAt,
+        string? holderId,
+        CancellationToken cancellationToken) =>
+        CreateAsync(QapiId.New(), accountId, name, permissions, walletIds, expiresAt, holderId, cancellationToken);
+
+    /// <summary>
+    /// Creates a key under an id chosen by the caller; joins the caller's transaction when one is open.
+    /// </summary>
+    internal async Task<(ApiKey Key, string Secret)> CreateAsync(
+        string id,
         string accountId,
         string name,
         ApiKeyPermissions permissions,
@@ -53,7 +67,6 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         RequireAccountWideAdmin(permissions, walletIds.Count);
         await RequireOwnWalletsAsync(accountId, walletIds, cancellationToken);
         await RequireHolderAsync(accountId, permissions, holderId, cancellationToken);
-        var id = QapiId.New();
         var secret = ApiSecret.Generate();
         var key = new ApiKey
         {
@@ -67,7 +80,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             ExpiresAt = expiresAt?.ToUnixTimeSeconds(),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await StoreTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync("api_key.create", accountId, id, new

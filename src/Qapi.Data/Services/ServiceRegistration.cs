@@ -28,6 +28,13 @@ public static class ServiceRegistration
         services.AddScoped<ApproverService>();
         services.AddScoped<Transactions.ApproverInbox>();
         services.AddScoped<Admin.AdminAuthorizer>();
+        services.AddScoped<Admin.SignupService>();
+        services.AddScoped<Admin.OrganizationService>();
+        services.AddScoped<Admin.AccountProfileService>();
+        services.AddScoped<Admin.MembershipService>();
+        services.AddScoped<Admin.InvitationService>();
+        services.AddScoped<Admin.TrustedPartyService>();
+        services.AddScoped<Admin.ApproverEnrollment>();
         return services;
     }
 }

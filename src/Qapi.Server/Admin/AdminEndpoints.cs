@@ -8,8 +8,15 @@ internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this WebApplication app)
     {
+        app.MapSignupEndpoint();
         var admin = app.MapAdminGroup();
         admin.MapKeyEndpoints();
         admin.MapAuditEndpoints();
+        admin.MapMeEndpoints();
+        admin.MapOrganizationEndpoints();
+        admin.MapAccountProfileEndpoints();
+        admin.MapMemberEndpoints();
+        admin.MapTrustedPartyAdminEndpoints();
+        admin.MapApproverAdminEndpoints();
     }
 }

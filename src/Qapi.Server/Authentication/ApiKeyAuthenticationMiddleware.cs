@@ -125,7 +125,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         context.Features.Set(new SignedBody(body));
         var person = key.AccountKind == AccountKind.Personal ? key.AccountId : key.HolderId;
         context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name =
-            person is null ? "key:" + key.Id : $"person:{person} key:{key.Id}";
+            person is null ? "key:" + key.Id : Qapi.Data.Admin.AdminActor.Of(person, key.Id);
         context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
             key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal), key.HolderId));
         return null;

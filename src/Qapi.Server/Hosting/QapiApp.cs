@@ -84,6 +84,7 @@ public static class QapiApp
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0,
             QapiJsonContext.Default));
+        services.AddSignupRateLimit(qapi.Admin);
         services.AddExceptionHandler<QapiExceptionHandler>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -124,6 +125,7 @@ public static class QapiApp
             branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
         app.UseWhen(c => AdminApi.IsAuthenticated(c.Request.Path),
             branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseRateLimiter();
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
