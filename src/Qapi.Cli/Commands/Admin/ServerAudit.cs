@@ -25,7 +25,7 @@ internal static class ServerAudit
             return await AdminOutput.WriteAsync(console, input.Json, answer, () =>
             {
                 AuditViews.WriteTable(console, page.Entries);
-                console.Error.WriteLine($"Page {page.Page} of {page.Size} entries; {page.Total} in all.");
+                console.Error.WriteLine($"Page {page.Page} ({page.Size} a page) of {page.Total} entries.");
             });
         }, token);
     }
