@@ -87,12 +87,18 @@ public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider
         return fund;
     }
 
-    /// <summary>Archives or restores a fund of the account.</summary>
+    /// <summary>Archives or restores a fund of the account; one already so is left as it is.</summary>
     public async Task SetArchivedAsync(
         string accountId, string fundId, bool archived, CancellationToken cancellationToken)
     {
         var fund = await db.Funds.SingleOrDefaultAsync(f => f.Id == fundId && f.AccountId == accountId,
             cancellationToken) ?? throw QapiError.NotFound("fund_not_found", $"No fund {fundId}.");
+        if (fund.Archived == archived)
+        {
+            // Nothing changes, so nothing is audited.
+            return;
+        }
+
         fund.Archived = archived;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

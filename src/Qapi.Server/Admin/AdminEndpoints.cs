@@ -6,6 +6,11 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this WebApplication app)
     {
         var admin = app.MapAdminGroup();
-        _ = admin;
+        admin.MapFundAdmin();
+        admin.MapWalletAdmin();
+        admin.MapPolicyAdmin();
+        admin.MapAllowlistAdmin();
+        admin.MapRpcNetworkAdmin();
+        admin.MapFaucetAdmin();
     }
 }
