@@ -77,6 +77,12 @@ public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider
             ? fund.Description
             : FieldRules.Bounded(description, "description", MaxDescriptionLength);
 
+        if (newName == fund.Name && newDescription == fund.Description)
+        {
+            // Nothing changes, so nothing is audited.
+            return fund;
+        }
+
         fund.Name = newName;
         fund.Description = newDescription;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

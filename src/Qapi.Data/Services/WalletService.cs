@@ -98,6 +98,12 @@ public sealed class WalletService(QapiDbContext db, SeedVault seeds, AuditTrail 
         }
 
         var before = wallet.Status;
+        if (newName == wallet.Name && (status ?? before) == before)
+        {
+            // Nothing changes, so nothing is audited.
+            return wallet;
+        }
+
         wallet.Name = newName;
         wallet.Status = status ?? wallet.Status;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
