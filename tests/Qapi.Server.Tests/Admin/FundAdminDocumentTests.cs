@@ -8,7 +8,7 @@ using Qapi.Server.Tests.Support;
 
 namespace Qapi.Server.Tests.Admin;
 
-/// <summary>The admin fund routes in the OpenAPI document, and a personal account's owner managing their funds.</summary>
+/// <summary>The admin fund routes in the OpenAPI document; a personal account's owner managing their funds.</summary>
 public sealed class FundAdminDocumentTests(QapiServerFixture server) : IClassFixture<QapiServerFixture>
 {
     [Theory]
