@@ -18,6 +18,10 @@ public static class ServiceRegistration
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();
         services.AddScoped<LedgerService>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<AllowlistService>();
+        services.AddScoped<RpcNetworkService>();
+        services.AddScoped<FaucetService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DemoBootstrapper>();
         services.AddScoped<Transactions.Web3TransactionService>();

@@ -18,5 +18,11 @@ internal static class AdminEndpoints
         admin.MapMemberEndpoints();
         admin.MapTrustedPartyAdminEndpoints();
         admin.MapApproverAdminEndpoints();
+        admin.MapFundAdmin();
+        admin.MapWalletAdmin();
+        admin.MapPolicyAdmin();
+        admin.MapAllowlistAdmin();
+        admin.MapRpcNetworkAdmin();
+        admin.MapFaucetAdmin();
     }
 }
