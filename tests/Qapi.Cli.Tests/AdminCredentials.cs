@@ -8,10 +8,10 @@ using Qapi.Data.Services;
 
 namespace Qapi.Cli.Tests;
 
-/// <summary>Admin keys of the demo's people, written to owner-only credentials files as `signup --save` does.</summary>
+/// <summary>Admin keys of the demo's people, in owner-only credentials files as `signup --save` writes.</summary>
 internal static class AdminCredentials
 {
-    /// <summary>An admin key of the person's own personal account, saved to a credentials file in the folder.</summary>
+    /// <summary>An admin key of the person's own account, saved to a credentials file in the folder.</summary>
     public static async Task<string> FileForAsync(ServerFixture server, string username, string folder)
     {
         await using var scope = server.Services.CreateAsyncScope();

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Qapi.Cli.Tests;
 
-/// <summary>`qapi keys` and `qapi audit list` through a running server's admin API, by an administrator's key.</summary>
+/// <summary>`qapi keys` and `qapi audit list` through a running server's admin API, with an admin's key.</summary>
 [Collection(ServerCollection.Name)]
 public sealed class ServerKeysCommandTests(ServerFixture server) : IDisposable
 {
