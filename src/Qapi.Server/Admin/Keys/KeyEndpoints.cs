@@ -22,9 +22,11 @@ internal static class KeyEndpoints
             .Produces<List<AdminKeyInfo>>();
         admin.MapPost("/accounts/{accountId}/keys", CreateAsync)
             .WithName("AdminCreateKey")
+            .Accepts<CreateApiKeyRequest>("application/json")
             .Produces<AdminKeyCreatedResponse>(StatusCodes.Status201Created);
         admin.MapPatch("/keys/{keyId}", UpdateAsync)
             .WithName("AdminUpdateKey")
+            .Accepts<UpdateApiKeyRequest>("application/json")
             .Produces<AdminKeyInfo>();
         admin.MapDelete("/keys/{keyId}", RevokeAsync)
             .WithName("AdminRevokeKey")

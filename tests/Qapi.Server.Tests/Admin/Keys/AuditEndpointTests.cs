@@ -61,6 +61,21 @@ public sealed class AuditEndpointTests(QapiServerFixture server) : IClassFixture
         Assert.DoesNotContain(other.Wallet1, all.GetRawText());
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheKeyAndAuditRoutes()
+    {
+        var document = await (await server.Http.GetAsync(server.Origin + "/openapi/v1.json"))
+            .JsonAsync(HttpStatusCode.OK);
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/qapi/admin/v1/accounts/{accountId}/keys", paths);
+        Assert.Contains("/qapi/admin/v1/keys/{keyId}", paths);
+        Assert.Contains("/qapi/admin/v1/accounts/{accountId}/audit", paths);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("CreateApiKeyRequest", out _));
+        Assert.True(schemas.TryGetProperty("AuditPageResponse", out _));
+    }
+
     [Theory]
     [InlineData("?page=0")]
     [InlineData("?page=-1")]
