@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Qapi.Cli.Admin;
@@ -68,7 +67,4 @@ internal static class JsonFields
     private static string Summary(JsonElement value) => value.ValueKind == JsonValueKind.Object
         ? First(value, "username", "name", "id", "address") is { Length: > 0 } name ? name : value.GetRawText()
         : Display(value);
-
-    public static string Count(IEnumerable<JsonElement> items) =>
-        items.Count().ToString(CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,7 @@ internal sealed class ServerFlags
             var secret = console.GetEnvironmentVariable(SecretVariable);
             return string.IsNullOrWhiteSpace(apiKey) || string.IsNullOrWhiteSpace(secret)
                 ? throw new CliInputException($"--api-key needs a key id, and its secret in {SecretVariable}.")
-                : Checked(new AdminConnection(ServerUrl(parse, console), apiKey.Trim(), secret.Trim(), null));
+                : Checked(new AdminConnection(ServerUrl(parse, console), apiKey.Trim(), secret.Trim()));
         }
 
         path ??= console.GetEnvironmentVariable(CredentialsVariable);
@@ -79,8 +79,7 @@ internal sealed class ServerFlags
         }
 
         var file = await CredentialsFile.LoadAsync(path, cancellationToken);
-        return Checked(new AdminConnection(ServerUrl(parse, console, file), file.ApiKey, file.Secret,
-            file.AccountId));
+        return Checked(new AdminConnection(ServerUrl(parse, console, file), file.ApiKey, file.Secret));
     }
 
     private static AdminConnection Checked(AdminConnection connection)
