@@ -25,6 +25,7 @@ internal static class AdminBody
         }
         catch (JsonException e)
         {
+            // The path names the field; the value is not quoted back.
             var where = e.Path is null ? "" : $" at {e.Path}";
             throw QapiError.Invalid("malformed_body", $"The body is not the JSON object this endpoint takes{where}.");
         }

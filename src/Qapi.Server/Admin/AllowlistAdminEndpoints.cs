@@ -36,7 +36,7 @@ internal static class AllowlistAdminEndpoints
     {
         var wallet = await authorizer.RequireWalletAsync(context.Principal(), walletId,
             AdminCapability.ManagePolicies, cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.AllowlistEntryRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.AllowlistEntryRequest);
 
         var entry = await allowlist.AddAsync(wallet, request.Address, request.Label, cancellationToken);
         FundAdminLog.Changed(context, "wallet.allowlist.add", wallet.Id, wallet.AccountId);

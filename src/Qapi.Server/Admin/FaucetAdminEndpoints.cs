@@ -22,7 +22,7 @@ internal static class FaucetAdminEndpoints
     {
         var wallet = await authorizer.RequireWalletAsync(context.Principal(), walletId, AdminCapability.Faucet,
             cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.FaucetRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.FaucetRequest);
 
         var entry = await faucet.CreditAsync(wallet, request.Amount, options.Value.IsSandbox, cancellationToken);
         FundAdminLog.FaucetCredited(FundAdminLog.LoggerOf(context), entry.Amount, entry.Asset, wallet.Id,

@@ -50,7 +50,7 @@ internal static class FundAdminEndpoints
     {
         await authorizer.RequireAsync(context.Principal(), accountId, AdminCapability.ManageFunds,
             cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.CreateFundRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.CreateFundRequest);
         var threshold = request.Threshold
             ?? throw QapiError.Invalid("field_required", "The field 'threshold' is required.");
 
@@ -75,7 +75,7 @@ internal static class FundAdminEndpoints
     {
         var fund = await authorizer.RequireFundAsync(context.Principal(), fundId, AdminCapability.ManageFunds,
             cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.UpdateFundRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.UpdateFundRequest);
 
         await funds.UpdateAsync(fund, request.Name, request.Description, cancellationToken);
         FundAdminLog.Changed(context, "fund.update", fund.Id, fund.AccountId);

@@ -118,7 +118,7 @@ internal static class PolicyAdminEndpoints
 
     private static (int Threshold, IReadOnlyList<string> Members) Read(HttpContext context)
     {
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.SetPolicyRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.SetPolicyRequest);
         var threshold = request.Threshold
             ?? throw QapiError.Invalid("field_required", "The field 'threshold' is required.");
         var members = request.Members

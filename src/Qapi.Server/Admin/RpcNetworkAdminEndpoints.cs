@@ -37,7 +37,7 @@ internal static class RpcNetworkAdminEndpoints
     {
         await authorizer.RequireAsync(context.Principal(), accountId, AdminCapability.ManageAccount,
             cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.RpcNetworkRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.RpcNetworkRequest);
 
         var network = await networks.AddAsync(accountId, request.Name, request.ChainId, request.Url,
             cancellationToken);

@@ -30,7 +30,7 @@ internal static class WalletAdminEndpoints
     {
         var fund = await authorizer.RequireFundAsync(context.Principal(), fundId, AdminCapability.ManageFunds,
             cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.CreateWalletRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.CreateWalletRequest);
         var type = WalletType.Standard;
         if (request.Type is not null && !WalletTypeNames.TryParse(request.Type, out type))
         {
@@ -59,7 +59,7 @@ internal static class WalletAdminEndpoints
     {
         var wallet = await authorizer.RequireWalletAsync(context.Principal(), walletId,
             AdminCapability.ManageFunds, cancellationToken);
-        var request = AdminRequestBody.Read(context, QapiJsonContext.Default.UpdateWalletRequest);
+        var request = AdminBody.Read(context, QapiJsonContext.Default.UpdateWalletRequest);
 
         await wallets.UpdateAsync(wallet, request.Name, request.Status, cancellationToken);
         FundAdminLog.Changed(context, "wallet.update", wallet.Id, wallet.AccountId);
