@@ -165,7 +165,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             : throw QapiError.Conflict("key_revoked", $"The API key {keyId} is revoked.");
     }
 
-    /// <summary>The admin API ignores wallet scopes, so an admin key narrowed to wallets would promise too much.</summary>
+    /// <summary>The admin API ignores wallet scopes: an admin key narrowed to wallets would promise too much.</summary>
     private static void RequireAccountWideAdmin(ApiKeyPermissions permissions, int scopedWallets)
     {
         if (permissions.HasFlag(ApiKeyPermissions.Admin) && scopedWallets > 0)
