@@ -102,6 +102,21 @@ public sealed class AdminWalkthroughTests(EmptyServerFixture server) : IClassFix
         Assert.Contains("already exists", again.Error);
     }
 
+    [Fact]
+    public async Task Signup_SaveIntoAMissingDirectory_ExitsTwo_AndTheUsernameStaysFree()
+    {
+        var nowhere = Path.Combine(_folder, "no-such-directory", "sam.json");
+        string[] signup = ["signup", "--server", server.Origin, "--username", "sam-unsaved", "--first-name", "Sam",
+            "--last-name", "Doe", "--email", "sam@example.com"];
+
+        var refused = await CliRun.RunAsync([.. signup, "--save", nowhere]);
+        var retried = await CliRun.RunAsync([.. signup, "--save", Path.Combine(_folder, "sam.json")]);
+
+        Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
+        Assert.Contains("Cannot write", refused.Error);
+        Assert.True(retried.ExitCode == ExitCodes.Ok, retried.Error);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private async Task<Person> SignupAsync(string name)

@@ -124,6 +124,40 @@ public sealed class ServerKeysCommandTests(ServerFixture server) : IDisposable
     }
 
     [Fact]
+    public async Task CreateWithSaveAndJson_KeepsTheSecretInTheFileAlone()
+    {
+        var alice = await AdminCredentials.FileForAsync(server, "alice", _folder);
+        var saved = Path.Combine(_folder, "scripted.json");
+
+        var created = await CliRun.RunAsync(["keys", "create", "--credentials", alice, "--account",
+            server.OrganizationId, "--permissions", "read_only", "--save", saved, "--json"]);
+
+        Assert.True(created.ExitCode == ExitCodes.Ok, created.Error);
+        var secret = JsonDocument.Parse(File.ReadAllText(saved)).RootElement.GetProperty("secret").GetString()!;
+        Assert.DoesNotContain(secret, created.Out + created.Error);
+        Assert.False(JsonDocument.Parse(created.Out).RootElement.TryGetProperty("secret", out _));
+    }
+
+    [Fact]
+    public async Task CreateWithSaveIntoAMissingDirectory_ExitsTwo_AndCreatesNoKey()
+    {
+        var alice = await AdminCredentials.FileForAsync(server, "alice", _folder);
+        var before = await CliRun.RunAsync(["keys", "list", "--credentials", alice, "--account",
+            server.OrganizationId, "--json"]);
+        var nowhere = Path.Combine(_folder, "no-such-directory", "key.json");
+
+        var created = await CliRun.RunAsync(["keys", "create", "--credentials", alice, "--account",
+            server.OrganizationId, "--permissions", "read_only", "--save", nowhere]);
+        var after = await CliRun.RunAsync(["keys", "list", "--credentials", alice, "--account",
+            server.OrganizationId, "--json"]);
+
+        Assert.Equal(ExitCodes.BadInput, created.ExitCode);
+        Assert.Contains("Cannot write", created.Error);
+        Assert.Equal(JsonDocument.Parse(before.Out).RootElement.GetArrayLength(),
+            JsonDocument.Parse(after.Out).RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task CredentialsFileOthersCanRead_IsRefused()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only.");

@@ -27,11 +27,14 @@ internal sealed record AdminAnswer(byte[] Raw, JsonElement Json)
         }
     }
 
-    /// <summary>The same answer without one property of an object inside it (a secret that went to a file).</summary>
-    public AdminAnswer Without(string parent, string property)
+    /// <summary>
+    /// The same answer without one property of an object inside it, or of the answer itself when
+    /// <paramref name="parent"/> is null (a secret that went to a file).
+    /// </summary>
+    public AdminAnswer Without(string? parent, string property)
     {
         var node = JsonNode.Parse(Raw);
-        if (node?[parent] is JsonObject inner)
+        if ((parent is null ? node : node?[parent]) is JsonObject inner)
         {
             inner.Remove(property);
         }

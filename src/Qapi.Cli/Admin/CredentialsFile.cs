@@ -17,17 +17,55 @@ internal sealed record CredentialsFile(
     private const UnixFileMode OthersMayAccess = UnixFileMode.GroupRead | UnixFileMode.GroupWrite
         | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Refuses a path that already holds a file, before anything is asked of the server.</summary>
+    /// <summary>
+    /// Refuses, before anything is asked of the server, a path that already holds a file or that cannot be
+    /// written (no such directory, no permission): a secret the server shows once must have somewhere to go.
+    /// </summary>
     public static void RequireNew(string path)
     {
         if (File.Exists(path) || Directory.Exists(path))
         {
             throw new CliInputException($"{path} already exists; --save never overwrites, give a new file.");
         }
+
+        try
+        {
+            // Creating the file, empty and owner-only, is the one test that answers for every reason it could fail.
+            var probe = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                probe.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            new FileStream(path, probe).Dispose();
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"Cannot write {path} ({e.Message}); give --save a writable new file.");
+        }
     }
 
     public void Save(string path) =>
         OwnerOnlyFile.WriteAllText(path, JsonSerializer.Serialize(this, AdminJsonContext.Default.CredentialsFile));
+
+    /// <summary>
+    /// Saves the file; when that fails after the server has created the key, says why on standard error and
+    /// returns false, so that the caller shows the secret instead of losing it.
+    /// </summary>
+    public bool TrySave(string path, CliConsole console)
+    {
+        try
+        {
+            Save(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"qapi: could not write {path} ({e.Message}); the secret is shown below instead.");
+            return false;
+        }
+    }
 
     /// <summary>Reads and checks a credentials file; the caller fixes what is wrong with it (exit 2).</summary>
     public static async Task<CredentialsFile> LoadAsync(string path, CancellationToken cancellationToken)

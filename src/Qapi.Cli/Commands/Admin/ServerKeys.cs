@@ -44,21 +44,25 @@ internal static class ServerKeys
             var answer = await client.SendAsync(HttpMethod.Post,
                 $"/accounts/{AdminApiClient.Segment(input.Account)}/keys", body, token);
             var created = answer.Json.Deserialize(AdminJsonContext.Default.AdminKeyCreatedResponse)!;
-            if (input.SavePath is not null)
+            var savedTo = input.SavePath;
+            var credentials = new CredentialsFile(connection.Server.ToString().TrimEnd('/'), created.Key.Id,
+                created.Secret, created.Key.AccountId);
+            if (savedTo is not null && !credentials.TrySave(savedTo, console))
             {
-                new CredentialsFile(connection.Server.ToString().TrimEnd('/'), created.Key.Id, created.Secret,
-                    created.Key.AccountId).Save(input.SavePath);
+                savedTo = null;
             }
 
-            await AdminOutput.WriteAsync(console, input.Json, answer, () =>
+            // Saved, the secret lives in the owner-only file alone; not in the JSON a script may log either.
+            var shown = savedTo is null ? answer : answer.Without(null, "secret");
+            await AdminOutput.WriteAsync(console, input.Json, shown, () =>
             {
                 console.Out.WriteLine($"Created API key '{created.Key.Name}' for account {created.Key.AccountId}.");
                 console.Out.WriteLine($"  API key  {created.Key.Id}");
-                console.Out.WriteLine(input.SavePath is null
+                console.Out.WriteLine(savedTo is null
                     ? $"  secret   {created.Secret}"
-                    : $"  secret   saved to {input.SavePath} (owner-only)");
+                    : $"  secret   saved to {savedTo} (owner-only)");
             });
-            if (input.SavePath is null)
+            if (savedTo is null)
             {
                 await console.Error.WriteLineAsync(SignupCommand.SecretWarning);
             }

@@ -60,10 +60,11 @@ internal static class SignupCommand
                 var answer = await client.SendAsync(HttpMethod.Post, "/signup", body, token);
                 var keyId = answer.Text("apiKey", "id") ?? "";
                 var accountId = answer.Text("account", "id");
-                if (path is not null)
+                var credentials = new CredentialsFile(server.ToString().TrimEnd('/'), keyId,
+                    answer.Text("apiKey", "secret") ?? "", accountId);
+                if (path is not null && !credentials.TrySave(path, console))
                 {
-                    new CredentialsFile(server.ToString().TrimEnd('/'), keyId, answer.Text("apiKey", "secret") ?? "",
-                        accountId).Save(path);
+                    path = null;
                 }
 
                 // Saved, the secret lives in the owner-only file alone; not in the JSON a script may log either.
