@@ -99,7 +99,8 @@ public sealed class AccountCreateCommandTests(ServerFixture server) : IDisposabl
     private static string NewUsername() => "op-" + Guid.NewGuid().ToString("N")[..8];
 
     private static string MnemonicOf(string error) => error.Split('\n')
-        .Single(l => l.TrimStart().StartsWith("mnemonic", StringComparison.Ordinal)).Trim()["mnemonic".Length..].Trim();
+        .Single(l => l.TrimStart().StartsWith("mnemonic", StringComparison.Ordinal))
+        .Trim()["mnemonic".Length..].Trim();
 
     private Task<CliResult> RunAsync(params string[] args) =>
         CliRun.RunAsync([.. args, "--data", server.DataDirectory]);
