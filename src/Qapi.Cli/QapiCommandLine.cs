@@ -28,6 +28,7 @@ public static class QapiCommandLine
         root.Subcommands.Add(SignupCommand.Create(console));
         root.Subcommands.Add(OrgCommand.Create(console));
         root.Subcommands.Add(MemberCommand.Create(console));
+        root.Subcommands.Add(TrusteeCommand.Create(console));
         root.Subcommands.Add(FundCommand.Create(console));
         root.Subcommands.Add(WalletCommand.Create(console));
         root.Subcommands.Add(PolicyCommand.Create(console));
