@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Qapi.Cli.Tests;
 
-/// <summary>`qapi trustee`: a personal account's trusted parties, who answer with `qapi member accept|decline`.</summary>
+/// <summary>`qapi trustee`: a personal account's trusted parties, who answer with `qapi member accept`.</summary>
 public sealed class TrusteeCommandTests(EmptyServerFixture server) : IClassFixture<EmptyServerFixture>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qapi-cli-trustee-").FullName;
