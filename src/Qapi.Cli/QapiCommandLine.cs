@@ -29,6 +29,7 @@ public static class QapiCommandLine
         root.Subcommands.Add(OrgCommand.Create(console));
         root.Subcommands.Add(MemberCommand.Create(console));
         root.Subcommands.Add(TrusteeCommand.Create(console));
+        root.Subcommands.Add(AgentCommand.Create(console));
         root.Subcommands.Add(FundCommand.Create(console));
         root.Subcommands.Add(WalletCommand.Create(console));
         root.Subcommands.Add(PolicyCommand.Create(console));
