@@ -4,7 +4,7 @@ using Qapi.Cli.Admin;
 
 namespace Qapi.Cli.Commands.Admin;
 
-/// <summary><c>qapi agent create</c>: a signing agent, an approver owned by the account rather than a person.</summary>
+/// <summary><c>qapi agent create</c>: a signing agent, an approver owned by an account, not a person.</summary>
 internal static class AgentCommand
 {
     public static Command Create(CliConsole console)
