@@ -49,8 +49,8 @@ internal static class AccountCreateCommand
         {
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
             var person = new PersonInput(AccountFields.Username(parse.GetRequiredValue(username)),
-                AccountFields.Name(parse.GetRequiredValue(firstName), "firstName"),
-                AccountFields.Name(parse.GetRequiredValue(lastName), "lastName"),
+                AccountFields.Name(parse.GetRequiredValue(firstName), "--first-name"),
+                AccountFields.Name(parse.GetRequiredValue(lastName), "--last-name"),
                 AccountFields.Email(parse.GetRequiredValue(email)));
             var path = parse.GetValue(save);
             if (path is null && parse.GetValue(server) is not null)

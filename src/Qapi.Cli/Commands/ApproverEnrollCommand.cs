@@ -28,7 +28,8 @@ internal static class ApproverEnrollCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Where to write the key file. Default: ~/.qapi/approvers/<member>.json.",
+            Description = "Where to write the key file. Default: ~/.qapi/approvers/<name>.json, named after "
+                + "--member, --agent or (through a server) your username.",
             HelpName = "FILE",
         };
         var account = new Option<string>("--account")
