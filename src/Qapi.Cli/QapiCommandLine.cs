@@ -26,8 +26,11 @@ public static class QapiCommandLine
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Approve));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Reject));
         root.Subcommands.Add(SignupCommand.Create(console));
+        root.Subcommands.Add(MeCommand.Create(console));
         root.Subcommands.Add(OrgCommand.Create(console));
         root.Subcommands.Add(MemberCommand.Create(console));
+        root.Subcommands.Add(TrusteeCommand.Create(console));
+        root.Subcommands.Add(AgentCommand.Create(console));
         root.Subcommands.Add(FundCommand.Create(console));
         root.Subcommands.Add(WalletCommand.Create(console));
         root.Subcommands.Add(PolicyCommand.Create(console));

@@ -96,6 +96,55 @@ public sealed class KeysCommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Create_AdminKeyWithHolder_IsHeldByTheAdministrator_AndReachesTheAdminApi()
+    {
+        var created = await RunAsync("keys", "create", "--account", server.OrganizationId, "--permissions", "admin",
+            "--holder", "alice", "--name", "alice admin", "--json");
+        var key = JsonDocument.Parse(created.Out).RootElement;
+        var environment = new Dictionary<string, string>
+        {
+            ["QAPI_SECRET"] = key.GetProperty("secret").GetString()!,
+            ["QAPI_SERVER"] = server.Origin,
+        };
+
+        var shown = await CliRun.RunAsync(["org", "show", server.OrganizationId, "--api-key",
+            key.GetProperty("id").GetString()!], environment: environment);
+
+        Assert.True(created.ExitCode == ExitCodes.Ok, created.Error);
+        Assert.Equal(["admin"], key.GetProperty("key").GetProperty("permissions").EnumerateArray()
+            .Select(p => p.GetString()));
+        Assert.True(shown.ExitCode == ExitCodes.Ok, shown.Error);
+        Assert.Contains("Demo Organization", shown.Out);
+    }
+
+    [Theory]
+    [InlineData("--holder", "bob")]
+    [InlineData("--holder", "nobody")]
+    [InlineData()]
+    public async Task Create_AdminKeyWithoutAnAdministratorHolder_ExitsTwoAndCreatesNothing(params string[] holder)
+    {
+        var before = Keys((await RunAsync("keys", "list", "--json")).Out).Count;
+
+        var result = await RunAsync(["keys", "create", "--account", server.OrganizationId, "--permissions", "admin",
+            .. holder]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.Contains(holder.Length == 0 ? "--holder" : holder[1] == "bob" ? "administrator" : "nobody",
+            result.Error);
+        Assert.Equal(before, Keys((await RunAsync("keys", "list", "--json")).Out).Count);
+    }
+
+    [Fact]
+    public async Task Create_UnknownPermission_NamesEveryPermissionIncludingAdmin()
+    {
+        var result = await RunAsync("keys", "create", "--account", server.OrganizationId, "--permissions", "root");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("balance, read_only, web3 or admin", result.Error);
+    }
+
+    [Fact]
     public async Task Create_UnknownAccount_ExitsTwoAndCreatesNothing()
     {
         var before = Keys((await RunAsync("keys", "list", "--json")).Out).Count;

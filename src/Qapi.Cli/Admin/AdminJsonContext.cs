@@ -10,5 +10,6 @@ namespace Qapi.Cli.Admin;
 [JsonSerializable(typeof(List<AdminKeyInfo>))]
 [JsonSerializable(typeof(AdminKeyCreatedResponse))]
 [JsonSerializable(typeof(AuditPageResponse))]
+[JsonSerializable(typeof(ApproverKeyInfo))]
 [JsonSerializable(typeof(List<AuditEntryInfo>))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

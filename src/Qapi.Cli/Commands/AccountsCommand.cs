@@ -7,7 +7,10 @@ using Qapi.Data;
 
 namespace Qapi.Cli.Commands;
 
-/// <summary><c>qapi accounts list</c>: the ids an operator needs for <c>keys create --account</c>.</summary>
+/// <summary>
+/// <c>qapi accounts list</c>: the ids an operator needs for <c>keys create --account</c>; and
+/// <c>accounts create</c>, a person made by the operator.
+/// </summary>
 internal static class AccountsCommand
 {
     public static Command Create(CliConsole console)
@@ -43,6 +46,7 @@ internal static class AccountsCommand
 
         var command = new Command("accounts", "Accounts in the server's store.");
         command.Subcommands.Add(list);
+        command.Subcommands.Add(AccountCreateCommand.Create(console, new StoreFlags()));
         return command;
     }
 }

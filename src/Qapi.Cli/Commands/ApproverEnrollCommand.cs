@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
 using Qapi.Core.Approvals;
@@ -8,19 +10,17 @@ namespace Qapi.Cli.Commands;
 
 /// <summary>
 /// <c>qapi approver enroll</c>: generates an approver key pair, keeps the private key in an owner-only file and
-/// enrolls the public key in the server's store (replacing, and so revoking, the member's earlier key).
+/// enrolls the public key (replacing, and so revoking, the approver's earlier key): in the server's store for any
+/// member, or through a running server for yourself or one of an account's signing agents.
 /// </summary>
 internal static class ApproverEnrollCommand
 {
-    private const UnixFileMode OwnerOnlyDirectory =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     public static Command Create(CliConsole console)
     {
         var member = new Option<string>("--member")
         {
-            Description = "The approver: an account id, or a personal account's username (see `qapi accounts list`).",
-            Required = true,
+            Description = "On the store (required there): the approver, an account id or a personal account's "
+                + "username (see `qapi accounts list`).",
         };
         var name = new Option<string>("--name")
         {
@@ -28,46 +28,73 @@ internal static class ApproverEnrollCommand
         };
         var output = new Option<string>("--out")
         {
-            Description = "Where to write the key file. Default: ~/.qapi/approvers/<member>.json.",
+            Description = "Where to write the key file. Default: ~/.qapi/approvers/<name>.json, named after "
+                + "--member, --agent or (through a server) your username.",
             HelpName = "FILE",
         };
+        var account = new Option<string>("--account")
+        {
+            Description = "With a server (required there): the account you approve in, or that owns the --agent.",
+        };
+        var agent = new Option<string>("--agent")
+        {
+            Description = "With a server: enroll this signing agent's key (`qapi agent create`) instead of yours.",
+            HelpName = "ID",
+        };
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var command = OperatorInput.StoreCommand("enroll",
-            "Generate an approver key pair, store the private key (mode 0600) and enroll the public key.", store);
-        command.Options.Add(member);
-        command.Options.Add(name);
-        command.Options.Add(output);
+            "Generate an approver key pair, store the private key (mode 0600) and enroll the public key: on the "
+            + "store, or through a server (--credentials).", store);
+        foreach (var option in new[] { member, name, output, account, agent })
+        {
+            command.Options.Add(option);
+        }
+
+        server.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerApproverEnroll.RunAsync(parse, console, server, new ServerEnrollInput(
+                    parse.GetValue(member), parse.GetValue(account), parse.GetValue(agent), parse.GetValue(name),
+                    parse.GetValue(output)), cancellationToken);
+            }
+
+            if (parse.GetValue(account) is not null || parse.GetValue(agent) is not null)
+            {
+                throw new CliInputException("--account and --agent work with a server (--credentials or "
+                    + "--api-key); on the store, name the approver with --member.");
+            }
+
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
-            var memberText = parse.GetRequiredValue(member).Trim();
-            if (memberText.Length == 0)
+            var memberText = parse.GetValue(member)?.Trim() switch
             {
-                throw new CliInputException("--member is empty.");
-            }
-
-            var path = Path.GetFullPath(parse.GetValue(output) ?? DefaultPath(console, memberText));
-
-            // Never overwrite: the file may hold the only copy of a key that is still enrolled somewhere.
-            if (File.Exists(path))
-            {
-                throw new CliInputException($"{path} already exists; move it away or choose another --out.");
-            }
+                null => throw new CliInputException("--member is required on the store: whose key to enroll."),
+                "" => throw new CliInputException("--member is empty."),
+                var text => text,
+            };
+            var path = ApproverKeyPath.New(console, parse.GetValue(output), memberText);
 
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var memberId = await OperatorInput.ResolveAccountAsync(opened, memberText, cancellationToken);
-            Reserve(path);
+            ApproverKeyPath.Reserve(path);
             var file = await EnrollAsync(opened, memberId, parse.GetValue(name) ?? "", path, cancellationToken);
-
-            await console.Out.WriteLineAsync($"Enrolled approver key {file.KeyId} for account {memberId}.");
-            await console.Out.WriteLineAsync($"  public key  {file.PublicKey}");
-            await console.Out.WriteLineAsync($"  key file    {path}");
-            await console.Error.WriteLineAsync(
-                "The private key is in that file (owner-only) and nowhere else: back it up, never share it. "
-                + "Enrolling again replaces this key.");
+            await PrintAsync(console, file, $"account {memberId}", path);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>What both ways of enrolling print: the key, never its private half.</summary>
+    public static async Task PrintAsync(CliConsole console, ApproverKeyFile file, string whose, string path)
+    {
+        await console.Out.WriteLineAsync($"Enrolled approver key {file.KeyId} for {whose}.");
+        await console.Out.WriteLineAsync($"  public key  {file.PublicKey}");
+        await console.Out.WriteLineAsync($"  key file    {path}");
+        await console.Error.WriteLineAsync(
+            "The private key is in that file (owner-only) and nowhere else: back it up, never share it. "
+            + "Enrolling again replaces this key.");
     }
 
     private static async Task<ApproverKeyFile> EnrollAsync(
@@ -89,44 +116,5 @@ internal static class ApproverEnrollCommand
             File.Delete(path);
             throw;
         }
-    }
-
-    /// <summary>
-    /// Creates the (empty, owner-only) file before the key is enrolled, so a path that cannot be written fails
-    /// before the member's current key is replaced.
-    /// </summary>
-    private static void Reserve(string path)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        try
-        {
-            if (!Directory.Exists(directory))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(directory);
-                }
-                else
-                {
-                    Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-                }
-            }
-
-            Core.Security.OwnerOnlyFile.WriteAllText(path, "");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException($"Cannot write {path}: {e.Message}");
-        }
-    }
-
-    private static string DefaultPath(CliConsole console, string member)
-    {
-        var home = console.GetEnvironmentVariable("HOME")
-            ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var fileName = member.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && member[0] != '.'
-            ? member
-            : throw new CliInputException($"'{member}' cannot name a file; pass --out.");
-        return Path.Combine(home, ".qapi", "approvers", fileName + ".json");
     }
 }

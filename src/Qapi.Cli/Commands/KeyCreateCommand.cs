@@ -4,6 +4,7 @@ using Qapi.Cli.Admin;
 using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
+using Qapi.Core.Keys;
 using Qapi.Data.Services;
 
 namespace Qapi.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class KeyCreateCommand
         var name = new Option<string>("--name") { Description = "A name to tell the key by." };
         var permissions = new Option<string>("--permissions")
         {
-            Description = "Comma-separated, any of: balance, read_only, web3.",
+            Description = "Comma-separated, any of: balance, read_only, web3, admin.",
             Required = true,
         };
         var wallets = new Option<string[]>("--wallet")
@@ -35,6 +36,12 @@ internal static class KeyCreateCommand
         var expires = new Option<string>("--expires")
         {
             Description = "Expiry, ISO 8601: 2027-01-01 or 2027-01-01T12:00:00Z (UTC unless an offset is given).",
+        };
+        var holder = new Option<string>("--holder")
+        {
+            Description = "On the store: the person who holds the key (a personal account's id or username); an "
+                + "admin key needs one, the account's owner or one of its administrators.",
+            HelpName = "PERSON",
         };
         var json = KeysCommand.JsonOption();
         var save = new Option<string>("--save")
@@ -51,6 +58,7 @@ internal static class KeyCreateCommand
         command.Options.Add(permissions);
         command.Options.Add(wallets);
         command.Options.Add(expires);
+        command.Options.Add(holder);
         command.Options.Add(json);
         command.Options.Add(save);
         server.AddTo(command);
@@ -61,6 +69,12 @@ internal static class KeyCreateCommand
             var walletIds = parse.GetValue(wallets) ?? [];
             if (CommandMode.IsServer(parse, store, server, console))
             {
+                if (parse.GetValue(holder) is not null)
+                {
+                    throw new CliInputException("--holder works on the store; through a server the new key is "
+                        + "held by you.");
+                }
+
                 return await ServerKeys.CreateAsync(parse, console, server, new KeyCreateInput(
                     parse.GetRequiredValue(account), parse.GetValue(name), permissionSet, walletIds, expiry,
                     parse.GetValue(json), parse.GetValue(save)), cancellationToken);
@@ -72,13 +86,22 @@ internal static class KeyCreateCommand
                 throw new CliInputException("--save works with a server (--credentials or --api-key), not the store.");
             }
 
+            if (permissionSet.HasFlag(ApiKeyPermissions.Admin) && parse.GetValue(holder) is null)
+            {
+                throw new CliInputException("An admin key is held by a person: give --holder, the account's owner "
+                    + "or one of its administrators (id or username).");
+            }
+
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var accountId = await OperatorInput.ResolveAccountAsync(
                 opened, parse.GetRequiredValue(account), cancellationToken);
+            var holderId = parse.GetValue(holder) is { } person
+                ? await OperatorInput.ResolveAccountAsync(opened, person.Trim(), cancellationToken)
+                : null;
             await using var scope = opened.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
             var (key, secret) = await keys.CreateAsync(
-                accountId, parse.GetValue(name) ?? "", permissionSet, walletIds, expiry, cancellationToken);
+                accountId, parse.GetValue(name) ?? "", permissionSet, walletIds, expiry, holderId, cancellationToken);
 
             var view = KeyView.From(key);
             if (parse.GetValue(json))

@@ -67,12 +67,12 @@ internal static class OperatorInput
         if (!ApiKeyPermissionNames.TryParse(text, out var permissions, out var unknown))
         {
             throw new CliInputException(
-                $"Unknown permission '{unknown}': use balance, read_only or web3, separated by commas.");
+                $"Unknown permission '{unknown}': use balance, read_only, web3 or admin, separated by commas.");
         }
 
         return permissions != ApiKeyPermissions.None
             ? permissions
-            : throw new CliInputException("--permissions needs at least one of balance, read_only, web3.");
+            : throw new CliInputException("--permissions needs at least one of balance, read_only, web3, admin.");
     }
 
     /// <summary>An ISO 8601 date or date and time; without an offset it is UTC.</summary>

@@ -12,5 +12,6 @@ namespace Qapi.Cli.Output;
 [JsonSerializable(typeof(List<KeyView>))]
 [JsonSerializable(typeof(KeyCreatedView))]
 [JsonSerializable(typeof(List<AccountView>))]
+[JsonSerializable(typeof(PersonCreatedView))]
 [JsonSerializable(typeof(ApproverKeyFile))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,6 +13,16 @@ namespace Qapi.Data.Admin;
 public sealed class TrustedPartyService(
     QapiDbContext db, AuditTrail audit, StoreWriteGate writeGate, TimeProvider clock)
 {
+    /// <summary>The personal account's trusted parties, pending and active, oldest first.</summary>
+    public async Task<IReadOnlyList<TrustedParty>> ListAsync(Account account, CancellationToken cancellationToken)
+    {
+        RequirePersonal(account);
+        return await db.TrustedParties.AsNoTracking().Include(t => t.Party)
+            .Where(t => t.AccountId == account.Id)
+            .OrderBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Invites a person, by username, to be a trusted party of the personal account.</summary>
     public async Task<TrustedParty> InviteAsync(
         Account account, string? username, CancellationToken cancellationToken)

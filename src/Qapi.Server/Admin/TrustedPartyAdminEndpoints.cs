@@ -4,17 +4,29 @@ using Qapi.Data.Admin;
 
 namespace Qapi.Server.Admin;
 
-/// <summary>A personal account's trusted parties: invite (pending until accepted) and remove.</summary>
+/// <summary>A personal account's trusted parties: list, invite (pending until accepted) and remove.</summary>
 internal static class TrustedPartyAdminEndpoints
 {
     public static void MapTrustedPartyAdminEndpoints(this RouteGroupBuilder admin)
     {
+        admin.MapGet("/accounts/{accountId}/trustedparties", ListAsync)
+            .WithName("AdminListTrustedParties").Produces<List<AccountTrustedPartyInfo>>();
         admin.MapPost("/accounts/{accountId}/trustedparties", InviteAsync)
             .WithName("AdminInviteTrustedParty")
             .Accepts<InviteTrustedPartyRequest>("application/json")
             .Produces<AccountTrustedPartyInfo>(StatusCodes.Status201Created);
         admin.MapDelete("/accounts/{accountId}/trustedparties/{partyId}", RemoveAsync)
             .WithName("AdminRemoveTrustedParty").Produces(StatusCodes.Status204NoContent);
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, AdminAuthorizer authorizer, TrustedPartyService parties, string accountId,
+        CancellationToken cancellationToken)
+    {
+        var account = await authorizer.RequireAsync(context.Principal(), accountId, AdminCapability.View,
+            cancellationToken);
+        var list = await parties.ListAsync(account, cancellationToken);
+        return TypedResults.Ok(list.Select(AdminViews.TrustedParty).ToList());
     }
 
     private static async Task<IResult> InviteAsync(

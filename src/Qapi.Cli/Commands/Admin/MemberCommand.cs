@@ -6,7 +6,8 @@ namespace Qapi.Cli.Commands.Admin;
 
 /// <summary>
 /// <c>qapi member ...</c>: an organization's members (invite, list, re-role, remove), and the caller's own
-/// invitations (list, accept, decline), which only the invited person can answer.
+/// invitations (list, accept, decline), which only the invited person can answer: memberships and trusted
+/// parties (<c>qapi trustee invite</c>) alike.
 /// </summary>
 internal static class MemberCommand
 {
@@ -14,14 +15,18 @@ internal static class MemberCommand
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("member", "Invite, list, re-role and remove members; answer your invitations.");
+        var command = new Command("member",
+            "Invite, list, re-role and remove members; answer your invitations (memberships and trusted parties).");
         command.Subcommands.Add(Invite(console));
         command.Subcommands.Add(List(console));
         command.Subcommands.Add(Role(console));
         command.Subcommands.Add(Remove(console));
         command.Subcommands.Add(Invitations(console));
-        command.Subcommands.Add(Answer(console, "accept", "Accept an invitation (you become an active member)."));
-        command.Subcommands.Add(Answer(console, "decline", "Decline an invitation (it is deleted)."));
+        command.Subcommands.Add(Answer(console, "accept",
+            "Accept an invitation: an organization's (you become an active member) or a personal account's "
+            + "(you become its trusted party)."));
+        command.Subcommands.Add(Answer(console, "decline",
+            "Decline an invitation, of either kind (it is deleted)."));
         return command;
     }
 
