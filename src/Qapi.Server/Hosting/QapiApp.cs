@@ -104,10 +104,12 @@ public static class QapiApp
             KeepAliveInterval = FeedKeepAlive,
             KeepAliveTimeout = FeedKeepAlive,
         });
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
-            branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath),
-            branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApproverAuthenticationMiddleware>());
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
