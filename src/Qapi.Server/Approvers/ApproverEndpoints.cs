@@ -65,8 +65,9 @@ internal static class ApproverEndpoints
     {
         var caller = ApproverCaller.Of(context);
         var signature = SignatureOf(context.Features.Get<SignedBody>()?.Bytes ?? []);
-        await approvals.DecideAsync(txId, caller.MemberId, decision, signature, cancellationToken);
-        var item = await FindAsync(inbox, caller, txId, cancellationToken);
+        // DecideAsync refuses a transaction whose policy does not name the caller, and returns it as it is now.
+        var tx = await approvals.DecideAsync(txId, caller.MemberId, decision, signature, cancellationToken);
+        var item = await inbox.ProgressOfAsync(tx, caller.MemberId, cancellationToken);
         return TypedResults.Ok(ApproverViews.Decision(item));
     }
 
