@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Qapi.Data;
-using Qapi.Data.Entities;
 
 namespace Qapi.Server.Authentication;
 
@@ -36,20 +35,16 @@ internal static class ReplayGuard
     {
         var material = Encoding.UTF8.GetBytes(scope + ":").Concat(signatureBytes).ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(material));
+
+        // One statement, no change tracking, no exception for a replay: the primary key decides, and a row that is
+        // already there makes it insert nothing. Both dialects (SQLite 3.24+, PostgreSQL 9.5+) take ON CONFLICT.
         using var turn = await gate.EnterAsync(cancellationToken);
-        db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "UsedSignatures" ("Hash", "ExpiresAt") VALUES ({hash}, {expiresAt})
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken);
+        return inserted == 1;
     }
 }
