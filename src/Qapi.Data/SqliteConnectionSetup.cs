@@ -12,7 +12,8 @@ namespace Qapi.Data;
 /// SQLITE_BUSY at once, and Microsoft.Data.Sqlite retries only after a fixed 150 ms sleep, which under concurrent
 /// writes turned a lock held for a millisecond into hundreds of milliseconds of latency. With it, SQLite's own
 /// busy handler retries within a few milliseconds, for as long as the connection's default timeout. It also sets
-/// <c>synchronous</c>, which SQLite keeps per connection, as configured (<see cref="StorageOptions.SqliteSynchronous"/>).
+/// <c>synchronous</c>, which SQLite keeps per connection, as configured
+/// (<see cref="StorageOptions.SqliteSynchronous"/>).
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {

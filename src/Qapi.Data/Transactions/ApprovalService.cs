@@ -44,27 +44,48 @@ public sealed class ApprovalService(
                 "The signature is not the approver's over this transaction's approval digest.");
         }
 
-        var earlier = await db.Approvals.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.TxId == txId && a.MemberId == memberId, cancellationToken);
-        if (earlier is not null)
-        {
-            return earlier.Decision == decision
-                ? tx
-                : throw QapiError.Conflict("approver_already_decided",
-                    $"This approver already chose to {earlier.Decision.ToString().ToLowerInvariant()}.");
-        }
-
         if (TransactionStatus.IsDecided(tx.Status))
         {
-            throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
+            // The same decision again answers as the first did; anything else is too late.
+            return await RepeatedAsync(tx, memberId, decision, cancellationToken)
+                ?? throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
         }
 
-        await RecordAsync(tx, memberId, decision, signature, cancellationToken);
-        await ApplyPolicyAsync(tx, approvers.Length, cancellationToken);
-        return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
+        // The unique (transaction, member) index tells a first decision from a repeat, so the common case, a first
+        // decision, needs no query to look for an earlier one.
+        if (!await TryRecordAsync(tx, memberId, decision, signature, cancellationToken))
+        {
+            return await RepeatedAsync(tx, memberId, decision, cancellationToken)
+                ?? throw new InvalidOperationException($"The decision on {txId} was neither recorded nor found.");
+        }
+
+        // When this decision got the transaction signed, the signed transaction is what there is to answer with.
+        return await ApplyPolicyAsync(tx, approvers.Length, cancellationToken)
+            ?? await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
     }
 
-    private async Task RecordAsync(
+    /// <summary>
+    /// The transaction when the member already took this decision on it (it counts once), a conflict when the member
+    /// took the other one, and null when the member has not decided.
+    /// </summary>
+    private async Task<Web3Transaction?> RepeatedAsync(
+        Web3Transaction tx, string memberId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Approvals.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TxId == tx.Id && a.MemberId == memberId, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.Decision == decision
+            ? tx
+            : throw QapiError.Conflict("approver_already_decided",
+                $"This approver already chose to {earlier.Decision.ToString().ToLowerInvariant()}.");
+    }
+
+    /// <summary>Stores the decision; false when the member's decision on this transaction is already stored.</summary>
+    private async Task<bool> TryRecordAsync(
         Web3Transaction tx, string memberId, ApprovalDecision decision, string signature,
         CancellationToken cancellationToken)
     {
@@ -80,15 +101,22 @@ public sealed class ApprovalService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // The same approver's concurrent request got there first; its decision stands and counts once.
+            // An earlier or concurrent request of the same approver got there first; its decision stands.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 
-    private async Task ApplyPolicyAsync(Web3Transaction tx, int approverCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs or rejects the transaction if the decisions so far settle it; returns the transaction if this call
+    /// signed it.
+    /// </summary>
+    private async Task<Web3Transaction?> ApplyPolicyAsync(
+        Web3Transaction tx, int approverCount, CancellationToken cancellationToken)
     {
         var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
             .GroupBy(a => a.Decision).Select(g => new { Decision = g.Key, Count = g.Count() })
@@ -98,9 +126,10 @@ public sealed class ApprovalService(
 
         if (approvals >= tx.Threshold)
         {
-            await signing.SignOnceAsync(tx.Id, cancellationToken);
+            return await signing.SignOnceAsync(tx.Id, cancellationToken);
         }
-        else if (approverCount - rejections < tx.Threshold)
+
+        if (approverCount - rejections < tx.Threshold)
         {
             var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Rejected,
                 $"{rejections} of {approverCount} approvers rejected it; {tx.Threshold} approvals can no longer "
@@ -110,5 +139,7 @@ public sealed class ApprovalService(
                 notifier.EventsCommitted(id);
             }
         }
+
+        return null;
     }
 }

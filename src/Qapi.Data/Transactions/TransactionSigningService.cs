@@ -23,8 +23,11 @@ public sealed class TransactionSigningService(
     StoreWriteGate writeGate,
     TimeProvider clock)
 {
-    /// <summary>Signs the transaction if it is still pending; does nothing if another caller already did.</summary>
-    public async Task SignOnceAsync(string txId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the transaction if it is still pending and returns it signed (as committed); returns null and does
+    /// nothing if another caller already moved it on.
+    /// </summary>
+    public async Task<Web3Transaction?> SignOnceAsync(string txId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         using var turn = await writeGate.EnterAsync(cancellationToken);
@@ -35,7 +38,7 @@ public sealed class TransactionSigningService(
                 .SetProperty(t => t.AuthorizedAt, now), cancellationToken);
         if (won == 0)
         {
-            return;
+            return null;
         }
 
         var tx = await db.Web3Transactions.SingleAsync(t => t.Id == txId, cancellationToken);
@@ -63,6 +66,7 @@ public sealed class TransactionSigningService(
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         notifier.EventsCommitted(approved.Id);
+        return tx;
     }
 
     private EvmSignedTransaction Sign(EvmTransaction transaction, Wallet wallet)
