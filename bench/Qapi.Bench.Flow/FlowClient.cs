@@ -64,7 +64,9 @@ internal sealed class FlowClient : IDisposable
         _request = parsed.Request ?? throw new InvalidOperationException(string.Join("; ", parsed.Errors));
     }
 
-    /// <summary>Creates a transaction with this note (which makes its body unique); both approvers approve.</summary>
+    /// <summary>
+    /// Creates a transaction with this note (which makes its body unique) and has both approvers approve.
+    /// </summary>
     public async Task<FlowResult> RunAsync(string note, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -24,6 +24,11 @@ public sealed class CliConsole
     /// <summary>Reads an environment variable.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// Prompts on the terminal for a secret and reads it without echo; null where there is no terminal to ask.
+    /// </summary>
+    public Func<string, string>? ReadSecret { get; init; }
+
     /// <summary>The handler under <c>qapi send</c>'s HTTP client; null for a real network connection.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
@@ -35,5 +40,6 @@ public sealed class CliConsole
         Error = Console.Error,
         IsInputRedirected = Console.IsInputRedirected,
         IsOutputTerminal = !Console.IsOutputRedirected,
+        ReadSecret = TerminalSecret.Read,
     };
 }

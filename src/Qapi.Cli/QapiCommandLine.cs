@@ -18,6 +18,8 @@ public static class QapiCommandLine
         root.Subcommands.Add(SendCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
         root.Subcommands.Add(AccountsCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(RestoreCommand.Create(console));
         root.Subcommands.Add(ApproverCommand.Create(console));
         root.Subcommands.Add(PendingCommand.Create(console));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Approve));

@@ -24,6 +24,8 @@ public abstract class QapiDbContext(DbContextOptions options) : DbContext(option
     public DbSet<NonceCounter> NonceCounters => Set<NonceCounter>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<AllowlistEntry> AllowlistEntries => Set<AllowlistEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QapiDbContext).Assembly);

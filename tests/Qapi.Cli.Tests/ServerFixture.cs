@@ -28,6 +28,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string WalletAddress { get; private set; } = "";
 
+    /// <summary>The server's services, to seed its store the way the server does.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The server's own base URL, without the <c>/qapi/v1</c> path.</summary>
     public string Origin => BaseUrl[..^"/qapi/v1".Length];
 

@@ -44,10 +44,7 @@ internal static class OperatorInput
     {
         foreach (var token in parse.UnmatchedTokens)
         {
-            var equals = token.IndexOf('=');
-            var isSetting = token.StartsWith("--", StringComparison.Ordinal) && equals > 0
-                && token.AsSpan(0, equals).Contains(':');
-            if (!isSetting)
+            if (!IsSetting(token))
             {
                 throw new CliInputException(
                     $"Unrecognized argument '{token}'. Configuration goes as --Section:Key=value.");
@@ -55,6 +52,14 @@ internal static class OperatorInput
         }
 
         return [.. parse.UnmatchedTokens, .. store.ToConfigurationArgs(parse)];
+    }
+
+    /// <summary>Whether a token is configuration, <c>--Section:Key=value</c>.</summary>
+    public static bool IsSetting(string token)
+    {
+        var equals = token.IndexOf('=');
+        return token.StartsWith("--", StringComparison.Ordinal) && equals > 0
+            && token.AsSpan(0, equals).Contains(':');
     }
 
     public static ApiKeyPermissions Permissions(string text)

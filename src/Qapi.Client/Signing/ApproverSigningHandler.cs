@@ -48,12 +48,8 @@ public sealed class ApproverSigningHandler : DelegatingHandler
             : _clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var signature = ApproverRequestSignature.Compute(_privateKeyHex, timestamp, request.Method.Method, url, body);
 
-        request.Headers.Remove(ApproverHeaders.KeyId);
-        request.Headers.Remove(ApproverHeaders.Timestamp);
-        request.Headers.Remove(ApproverHeaders.Signature);
-        request.Headers.TryAddWithoutValidation(ApproverHeaders.KeyId, _keyId);
-        request.Headers.TryAddWithoutValidation(ApproverHeaders.Timestamp, timestamp);
-        request.Headers.TryAddWithoutValidation(ApproverHeaders.Signature, signature);
+        SignedContent.SetHeaders(request, (ApproverHeaders.KeyId, _keyId), (ApproverHeaders.Timestamp, timestamp),
+            (ApproverHeaders.Signature, signature));
         return await base.SendAsync(request, cancellationToken);
     }
 }

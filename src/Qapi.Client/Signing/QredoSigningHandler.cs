@@ -46,12 +46,8 @@ public sealed class QredoSigningHandler : DelegatingHandler
             : _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var signature = RequestSignature.Compute(_secretKey, timestamp, request.Method.Method, url, body);
 
-        request.Headers.Remove(QredoHeaders.ApiKey);
-        request.Headers.Remove(QredoHeaders.Timestamp);
-        request.Headers.Remove(QredoHeaders.Signature);
-        request.Headers.TryAddWithoutValidation(QredoHeaders.ApiKey, _apiKey);
-        request.Headers.TryAddWithoutValidation(QredoHeaders.Timestamp, timestamp);
-        request.Headers.TryAddWithoutValidation(QredoHeaders.Signature, signature);
+        SignedContent.SetHeaders(request, (QredoHeaders.ApiKey, _apiKey), (QredoHeaders.Timestamp, timestamp),
+            (QredoHeaders.Signature, signature));
         return await base.SendAsync(request, cancellationToken);
     }
 

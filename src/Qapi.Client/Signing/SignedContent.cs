@@ -1,6 +1,8 @@
 namespace Qapi.Client.Signing;
 
-/// <summary>Makes the body a request sends the very bytes its signature covers.</summary>
+/// <summary>
+/// What both signing handlers share: the body sent is the very bytes signed, and the auth headers are replaced.
+/// </summary>
 internal static class SignedContent
 {
     /// <summary>
@@ -29,5 +31,15 @@ internal static class SignedContent
         request.Content = buffered;
         original.Dispose();
         return body;
+    }
+
+    /// <summary>Replaces any of the three authentication headers already on the request with these values.</summary>
+    public static void SetHeaders(HttpRequestMessage request, params (string Name, string Value)[] headers)
+    {
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
     }
 }

@@ -27,7 +27,13 @@ public readonly record struct RequestTimestamp(long UnixMilliseconds, TimestampU
             }
         }
 
-        var value = long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        // Nineteen digits can still overflow a long (above 9223372036854775807): that is malformed, not a fault.
+        if (!long.TryParse(text, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
         timestamp = value switch
         {
             <= MaxSeconds => new RequestTimestamp(value * 1000, TimestampUnit.Seconds),

@@ -8,9 +8,12 @@ namespace Qapi.Core.Wallets;
 /// </summary>
 public static class EvmKeyDerivation
 {
+    // BIP-44: purpose 44', coin type 60' (Ether), account 0', external chain 0; the wallet index comes last.
+    private const string ChainPath = "m/44'/60'/0'/0";
+
     /// <summary>The BIP-44 path of the wallet at the given index.</summary>
     public static string PathFor(int index) =>
-        index >= 0 ? $"m/44'/60'/0'/0/{index}" : throw new ArgumentOutOfRangeException(nameof(index));
+        index >= 0 ? $"{ChainPath}/{index}" : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>A new 24-word English mnemonic.</summary>
     public static string NewMnemonic() => new Mnemonic(Wordlist.English, WordCount.TwentyFour).ToString();
@@ -46,6 +49,20 @@ public static class EvmKeyDerivation
         var root = new Mnemonic(Normalize(mnemonic), Wordlist.English).DeriveExtKey();
         var pubKey = root.Derive(KeyPath.Parse(PathFor(index))).PrivateKey.PubKey;
         return AddressOf(pubKey.Decompress().ToBytes());
+    }
+
+    /// <summary>
+    /// The EIP-55 addresses of the wallets at indexes 0 to <paramref name="count"/> - 1, in order, stretching the
+    /// mnemonic into its seed once.
+    /// </summary>
+    public static IReadOnlyList<string> Addresses(string mnemonic, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var root = new Mnemonic(Normalize(mnemonic), Wordlist.English).DeriveExtKey();
+        var chain = root.Derive(KeyPath.Parse(ChainPath));
+        return Enumerable.Range(0, count)
+            .Select(i => AddressOf(chain.Derive((uint)i).PrivateKey.PubKey.Decompress().ToBytes()))
+            .ToList();
     }
 
     /// <summary>The EIP-55 address of a 65-byte uncompressed secp256k1 public key.</summary>

@@ -20,7 +20,7 @@ public sealed class Wallet
     /// The wallet's private key, derived from the seed at creation and encrypted under the key-encryption key,
     /// so signing need not run the seed's key stretching; the seed re-creates it on restore.
     /// </summary>
-    public string EncryptedKey { get; init; } = "";
+    public string EncryptedKey { get; set; } = "";
 
     public string Status { get; set; } = "ready";
     public required string ShortCode { get; init; }

@@ -3,12 +3,13 @@ using Qapi.Core.Accounts;
 using Qapi.Core.Errors;
 using Qapi.Core.Protocol;
 using Qapi.Core.Wallets;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Creates accounts with their master seeds, organization members and trusted parties.</summary>
-public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvider clock)
+public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates a personal account; the mnemonic is returned once and stored only encrypted.</summary>
     public async Task<(Account Account, string Mnemonic)> CreatePersonalAsync(
@@ -35,8 +36,8 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvid
             EncryptedSeed = seeds.Seal(id, mnemonic),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(account, "account.create", account.Id, account.Id,
+            new { kind = "personal", username, email }, cancellationToken);
         return (account, mnemonic);
     }
 
@@ -59,8 +60,8 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvid
             EncryptedSeed = seeds.Seal(id, mnemonic),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(account, "account.create", account.Id, account.Id,
+            new { kind = "organization", name, email, domain }, cancellationToken);
         return (account, mnemonic);
     }
 
@@ -77,8 +78,8 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvid
             Role = role,
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.OrganizationMembers.Add(member);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(member, "member.add", organizationId, userId, new { role = role.ToString() },
+            cancellationToken);
         return member;
     }
 
@@ -100,9 +101,19 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, TimeProvid
             Pending = pending,
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        db.TrustedParties.Add(party);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAuditedAsync(party, "trusted_party.add", accountId, partyId, new { pending }, cancellationToken);
         return party;
+    }
+
+    private async Task SaveAuditedAsync(
+        object entity, string action, string accountId, string objectId, object detail,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(action, accountId, objectId, detail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task RequireAccountAsync(string id, AccountKind kind, CancellationToken cancellationToken)

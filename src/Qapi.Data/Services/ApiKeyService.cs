@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Qapi.Core.Errors;
 using Qapi.Core.Keys;
 using Qapi.Core.Protocol;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Creates, lists, updates and revokes API keys. A secret is returned once, at creation.</summary>
-public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, TimeProvider clock)
+public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates a key; an empty wallet list means the whole account.</summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(
@@ -47,8 +48,17 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Time
             ExpiresAt = expiresAt?.ToUnixTimeSeconds(),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("api_key.create", accountId, id, new
+        {
+            name = key.Name,
+            permissions = ApiKeyPermissionNames.Format(permissions),
+            wallets = key.Wallets.Select(w => w.WalletId).ToList(),
+            expiresAt = key.ExpiresAt,
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (key, secret);
     }
 
@@ -82,7 +92,15 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Time
         key.Name = string.IsNullOrWhiteSpace(name) ? key.Name : name;
         key.Permissions = permissions ?? key.Permissions;
         key.ExpiresAt = clearExpiry ? null : expiresAt?.ToUnixTimeSeconds() ?? key.ExpiresAt;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("api_key.update", key.AccountId, key.Id, new
+        {
+            name = key.Name,
+            permissions = ApiKeyPermissionNames.Format(key.Permissions),
+            expiresAt = key.ExpiresAt,
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return key;
     }
 
@@ -91,7 +109,10 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Time
     {
         var key = await FindActiveAsync(keyId, cancellationToken);
         key.RevokedAt = clock.GetUtcNow().ToUnixTimeSeconds();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("api_key.revoke", key.AccountId, key.Id, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task<ApiKey> FindActiveAsync(string keyId, CancellationToken cancellationToken)

@@ -3,12 +3,13 @@ using Qapi.Core.Accounts;
 using Qapi.Core.Approvals;
 using Qapi.Core.Errors;
 using Qapi.Core.Protocol;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Enrolls approvers' public keys and creates signing agents.</summary>
-public sealed class ApproverService(QapiDbContext db, TimeProvider clock)
+public sealed class ApproverService(QapiDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// Enrolls a public key for a person or signing agent, replacing (revoking) any key enrolled before.
@@ -42,6 +43,8 @@ public sealed class ApproverService(QapiDbContext db, TimeProvider clock)
         var key = new ApproverKey { Id = QapiId.New(), MemberId = memberId, PublicKey = publicKey, CreatedAt = now };
         db.ApproverKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("approver_key.enroll", member.OwnerId ?? member.Id, key.Id,
+            new { memberId, publicKey }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return key;
     }
@@ -64,8 +67,12 @@ public sealed class ApproverService(QapiDbContext db, TimeProvider clock)
             EncryptedSeed = "",
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Accounts.Add(agent);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("signing_agent.create", ownerId, agent.Id, new { name = agent.Name },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return agent;
     }
 }

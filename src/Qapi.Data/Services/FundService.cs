@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Qapi.Core.Accounts;
 using Qapi.Core.Errors;
 using Qapi.Core.Protocol;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Creates funds with their transaction and withdrawal policies.</summary>
-public sealed class FundService(QapiDbContext db, TimeProvider clock)
+public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// Creates a fund whose two policies name the given approvers with a threshold. Approvers must be the
@@ -44,6 +45,8 @@ public sealed class FundService(QapiDbContext db, TimeProvider clock)
         };
         db.Funds.Add(fund);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("fund.create", accountId, fund.Id,
+            new { name, threshold, approvers = approverIds.Distinct().ToList() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return fund;
 
@@ -70,6 +73,10 @@ public sealed class FundService(QapiDbContext db, TimeProvider clock)
         var fund = await db.Funds.SingleOrDefaultAsync(f => f.Id == fundId && f.AccountId == accountId,
             cancellationToken) ?? throw QapiError.NotFound("fund_not_found", $"No fund {fundId}.");
         fund.Archived = archived;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(archived ? "fund.archive" : "fund.restore", accountId, fundId, null,
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

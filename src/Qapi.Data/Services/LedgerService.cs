@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Qapi.Core.Errors;
 using Qapi.Core.Protocol;
 using Qapi.Core.Wallets;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Records movements; a wallet's balance changes only in the same transaction as its ledger entry.</summary>
-public sealed class LedgerService(QapiDbContext db, TimeProvider clock)
+public sealed class LedgerService(QapiDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Records a settled deposit into a wallet, in the asset's base units.</summary>
     public async Task<LedgerEntry> RecordDepositAsync(
@@ -38,6 +39,8 @@ public sealed class LedgerService(QapiDbContext db, TimeProvider clock)
         db.LedgerEntries.Add(entry);
         wallet.Available = checked(wallet.Available + amount);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("ledger.deposit", wallet.AccountId, entry.TxId,
+            new { walletId, amount, reference }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return entry;
     }

@@ -10,7 +10,11 @@ public static class ServiceRegistration
     {
         services.AddSingleton<SeedVault>();
         services.AddSingleton<ApiSecretVault>();
+        services.AddScoped<Audit.AuditActor>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.AuditVerifier>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountRestoreService>();
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();
         services.AddScoped<LedgerService>();

@@ -3,12 +3,13 @@ using Qapi.Core.Assets;
 using Qapi.Core.Errors;
 using Qapi.Core.Protocol;
 using Qapi.Core.Wallets;
+using Qapi.Data.Audit;
 using Qapi.Data.Entities;
 
 namespace Qapi.Data.Services;
 
 /// <summary>Creates wallets whose addresses derive from the account's master seed.</summary>
-public sealed class WalletService(QapiDbContext db, SeedVault seeds, TimeProvider clock)
+public sealed class WalletService(QapiDbContext db, SeedVault seeds, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// Creates a wallet of an asset in a fund. EVM wallets take the account's next BIP-44 index, so restoring
@@ -72,6 +73,9 @@ public sealed class WalletService(QapiDbContext db, SeedVault seeds, TimeProvide
 
         // The unique (account, index) constraint turns a concurrent creation into a failed commit, not a shared key.
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("wallet.create", accountId, wallet.Id,
+            new { fundId, asset = asset.Code, type = type.ToString(), address = wallet.Address, index },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return wallet;
     }

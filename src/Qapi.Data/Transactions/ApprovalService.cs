@@ -51,6 +51,26 @@ public sealed class ApprovalService(
                 ?? throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
         }
 
+        // The window is enforced here too, not only by the expiry worker's next round. A repeat of a decision
+        // taken in time still answers as the first did.
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (tx.ExpiresAt <= now)
+        {
+            if (await RepeatedAsync(tx, memberId, decision, cancellationToken) is { } repeated)
+            {
+                return repeated;
+            }
+
+            var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Expired,
+                "No quorum of approvals within the approval window", now, cancellationToken);
+            if (ended is { } id)
+            {
+                notifier.EventsCommitted(id);
+            }
+
+            throw QapiError.Conflict("transaction_decided", "The transaction's approval window has passed.");
+        }
+
         // The unique (transaction, member) index tells a first decision from a repeat, so the common case, a first
         // decision, needs no query to look for an earlier one.
         if (!await TryRecordAsync(tx, memberId, decision, signature, cancellationToken))

@@ -22,6 +22,8 @@ public sealed class Web3TransactionService(
     StoreWriteGate writeGate,
     TimeProvider clock)
 {
+    private const int MaxNoteLength = 1000;
+
     /// <summary>
     /// Creates a transaction, or returns the one an earlier request with the same idempotency key created.
     /// </summary>
@@ -51,7 +53,13 @@ public sealed class Web3TransactionService(
         }
 
         var request = parsed.Request!;
+        if (note is { Length: > MaxNoteLength })
+        {
+            throw QapiError.Invalid("invalid_note", $"note must be at most {MaxNoteLength} characters.");
+        }
+
         var wallet = await WalletForAsync(requester, request, cancellationToken);
+        await RequireReplaceableNonceAsync(wallet, request, cancellationToken);
         await RequireAllowedDestinationAsync(wallet, request.To, cancellationToken);
         var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == wallet.FundId, cancellationToken);
         var policyId = wallet.TxPolicyId ?? fund.TxPolicyId;
@@ -116,21 +124,38 @@ public sealed class Web3TransactionService(
                 ?? throw new InvalidOperationException("The idempotency record vanished during a race.");
         }
 
-        await db.Wallets.Where(w => w.Id == wallet.Id)
+        // Reserve only what is spendable (settled balance less what other pending transactions hold), in the same
+        // statement that checks it, so concurrent requests cannot overdraw the wallet together.
+        var reserved = await db.Wallets
+            .Where(w => w.Id == wallet.Id && w.Available - w.PendingOut >= tx.ReservedAmount)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.PendingOut, w => w.PendingOut + tx.ReservedAmount),
                 cancellationToken);
+        if (reserved == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            throw QapiError.Invalid("insufficient_funds",
+                $"The wallet's spendable {wallet.Asset} balance is below the value of this transaction.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         notifier.EventsCommitted(pending.Id);
         return tx;
     }
 
-    /// <summary>Cancels a pending transaction of the requester's account.</summary>
+    /// <summary>Cancels a pending transaction; only the API key that created it may.</summary>
     public async Task<Web3Transaction> CancelAsync(
         TransactionRequester requester, string txId, CancellationToken cancellationToken)
     {
         var tx = await TransactionAccess.FindAsync(db, requester, txId, cancellationToken);
+        if (tx.CreatedBy != requester.KeyId)
+        {
+            throw QapiError.Forbidden("not_creator", "Only the API key that created a transaction can cancel it.");
+        }
+
         var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Cancelled,
-            "Cancelled by its creator", clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+            $"Cancelled by its creator, API key {requester.KeyId}", clock.GetUtcNow().ToUnixTimeSeconds(),
+            cancellationToken);
         if (ended is null)
         {
             throw QapiError.Conflict("transaction_decided",
@@ -139,6 +164,29 @@ public sealed class Web3TransactionService(
 
         notifier.EventsCommitted(ended.Value);
         return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
+    }
+
+    private async Task RequireReplaceableNonceAsync(
+        Wallet wallet, EvmTransactionRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Nonce is not { } nonce)
+        {
+            return;
+        }
+
+        // An explicit nonce replaces a transaction already signed (one stuck in a mempool). A nonce at or above the
+        // counter would collide with the next automatically assigned one, so two live transactions would share it.
+        var address = wallet.Address.ToLowerInvariant();
+        var chainId = request.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var next = await db.NonceCounters.AsNoTracking()
+            .Where(n => n.Address == address && n.ChainId == chainId)
+            .Select(n => (long?)n.Next).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (nonce >= next)
+        {
+            throw QapiError.Invalid("nonce_not_replaceable",
+                $"An explicit nonce replaces a signed transaction, so it must be below {next}, the next nonce of "
+                + "this wallet on this chain.");
+        }
     }
 
     private async Task<Web3Transaction?> FindIdempotentAsync(

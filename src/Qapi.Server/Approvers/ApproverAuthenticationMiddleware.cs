@@ -32,7 +32,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         if (failure is not null)
         {
             LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Error,
+            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
                 failure.Reason);
             return;
         }
@@ -110,6 +110,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
 
         context.Features.Set(new SignedBody(body));
         context.Features.Set(new ApproverCaller(key.Id, key.MemberId));
+        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "approver:" + key.Id;
         return null;
     }
 

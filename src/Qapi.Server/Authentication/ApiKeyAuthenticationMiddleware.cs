@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qapi.Core.Protocol;
 using Qapi.Data;
@@ -28,7 +29,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (failure is not null)
         {
             LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, failure.Error,
+            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
                 failure.Reason);
             return;
         }
@@ -69,20 +70,18 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.OutOfWindow(offset, now, window);
         }
 
-        var key = QapiId.IsWellFormed(keyId) ? await keys.FindAsync(db, keyId) : null;
-        if (key is null)
+        if (!QapiId.IsWellFormed(keyId))
         {
             return AuthFailure.UnknownKey;
         }
 
-        if (key.RevokedAt is not null)
+        // One connection for the whole request: the key lookup and the endpoint's queries share it instead of
+        // each opening and closing its own. The pooled context closes it when the request scope ends.
+        await db.Database.OpenConnectionAsync(context.RequestAborted);
+        var key = await keys.FindAsync(db, keyId);
+        if (key is null)
         {
-            return AuthFailure.RevokedKey;
-        }
-
-        if (key.ExpiresAt is { } expiresAt && expiresAt <= now.ToUnixTimeSeconds())
-        {
-            return AuthFailure.ExpiredKey;
+            return AuthFailure.UnknownKey;
         }
 
         var body = await RequestBody.ReadAsync(request, _options.Auth.MaxBodyBytes, context.RequestAborted);
@@ -99,6 +98,17 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return signedTarget is null ? AuthFailure.BadSignature : AuthFailure.BadQuerySignature;
         }
 
+        // Only a caller who holds the secret learns that a key is revoked or expired rather than wrong.
+        if (key.RevokedAt is not null)
+        {
+            return AuthFailure.RevokedKey;
+        }
+
+        if (key.ExpiresAt is { } expiresAt && expiresAt <= now.ToUnixTimeSeconds())
+        {
+            return AuthFailure.ExpiredKey;
+        }
+
         // A signature in a URL can end up in a proxy's log or a browser's history, so it is good for one
         // connection only, like the signature of a state-changing request.
         if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
@@ -112,6 +122,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         }
 
         context.Features.Set(new SignedBody(body));
+        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "key:" + key.Id;
         context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
             key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal)));
         return null;

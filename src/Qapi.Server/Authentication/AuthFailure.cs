@@ -3,6 +3,9 @@ namespace Qapi.Server.Authentication;
 /// <summary>Why a request was not authenticated: a stable token and the sentence the client reads.</summary>
 public sealed record AuthFailure(string Error, string Reason)
 {
+    /// <summary>The HTTP status: 401, except for a body over the limit (413).</summary>
+    public int Status { get; init; } = StatusCodes.Status401Unauthorized;
+
     public static AuthFailure MissingHeader(string name) =>
         new("missing_header", $"The {name} header is missing.");
 
@@ -38,7 +41,10 @@ public sealed record AuthFailure(string Error, string Reason)
         $"{name} must be a decimal epoch timestamp in seconds, milliseconds, microseconds or nanoseconds.");
 
     public static AuthFailure BodyTooLarge(int limit) =>
-        new("body_too_large", $"The request body is over {limit} bytes.");
+        new("body_too_large", $"The request body is over {limit} bytes.")
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+        };
 
     public static AuthFailure OutOfWindow(TimeSpan offset, DateTimeOffset now, int windowSeconds)
     {

@@ -16,7 +16,8 @@ internal static class RequestBody
             return null;
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
+        // Read the raw stream ourselves up to the limit (a chunked body has no length to check first), then give the
+        // endpoint a rewindable copy of exactly those bytes.
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -30,8 +31,9 @@ internal static class RequestBody
             buffer.Write(chunk, 0, read);
         }
 
-        request.Body.Position = 0;
-        return buffer.ToArray();
+        var bytes = buffer.ToArray();
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
     }
 
     private static bool HasBody(HttpRequest request) =>

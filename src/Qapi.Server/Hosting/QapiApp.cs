@@ -51,7 +51,19 @@ public static class QapiApp
         var services = builder.Services;
         var qapi = builder.Configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
         services.Configure<QapiOptions>(builder.Configuration.GetSection("Qapi"));
-        Directory.CreateDirectory(qapi.ResolvedDataDirectory);
+        // The database and the key file live here: readable by the server's user only.
+        if (!Directory.Exists(qapi.ResolvedDataDirectory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(qapi.ResolvedDataDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(qapi.ResolvedDataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite
+                    | UnixFileMode.UserExecute);
+            }
+        }
         services.AddQapiStore(qapi);
         services.AddSingleton<ApiKeyLookup>();
         services.AddSingleton<WalletBalanceReader>();

@@ -27,6 +27,7 @@ internal sealed partial class StoreInitializer(
         var qapi = options.Value;
         LogStoreReady(logger, qapi.Environment, qapi.Storage.Provider);
 
+        scope.ServiceProvider.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "bootstrap";
         var bootstrapper = scope.ServiceProvider.GetRequiredService<DemoBootstrapper>();
         if (!qapi.IsSandbox || !qapi.BootstrapDemo || !await bootstrapper.IsEmptyAsync(cancellationToken))
         {

@@ -1,12 +1,19 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Qapi.Client.Models;
 using Qapi.Core.Keys;
 using Qapi.Data;
+using Qapi.Data.Entities;
 using Qapi.Server.Authentication;
 
 namespace Qapi.Server.ReadOnly;
 
-/// <summary><c>GET /funds/{fund_id}/ledger</c> and <c>GET /wallet/{wallet_id}/history</c>, newest first.</summary>
+/// <summary>
+/// <c>GET /funds/{fund_id}/ledger</c> and <c>GET /wallet/{wallet_id}/history</c>, newest first: paged JSON, or
+/// with <c>Accept: text/csv</c> every entry the key may see, streamed as CSV (docs/csv.md).
+/// </summary>
 internal static class LedgerEndpoints
 {
     public static void MapLedgerEndpoints(this RouteGroupBuilder api)
@@ -15,12 +22,33 @@ internal static class LedgerEndpoints
             .RequirePermission(ApiKeyPermissions.ReadOnly)
             .WithName("GetFundLedger")
             .WithTags("Read-only API")
-            .Produces<FundLedgerResponse>();
+            .Produces<FundLedgerResponse>()
+            .AddOpenApiOperationTransformer(OfferCsvAsync);
         api.MapGet("/wallet/{wallet_id}/history", GetWalletHistoryAsync)
             .RequirePermission(ApiKeyPermissions.ReadOnly)
             .WithName("GetWalletHistory")
             .WithTags("Read-only API")
-            .Produces<WalletHistoryResponse>();
+            .Produces<WalletHistoryResponse>()
+            .AddOpenApiOperationTransformer(OfferCsvAsync);
+    }
+
+    // A second Produces for the same status would replace the JSON schema, so text/csv is added beside it.
+    private static Task OfferCsvAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+        {
+            content[CsvContent.MediaType] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "With Accept: text/csv, every entry as RFC 4180 CSV (docs/csv.md).",
+                },
+            };
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> GetFundLedgerAsync(
@@ -43,12 +71,19 @@ internal static class LedgerEndpoints
             entries = entries.Where(e => walletIds.Contains(e.WalletId));
         }
 
+        var newestFirst = entries.OrderByDescending(e => e.Id);
+        context.Response.Headers.Vary = HeaderNames.Accept;
+        if (CsvContent.IsPreferred(context.Request))
+        {
+            var rows = Export(newestFirst, offset, limit, paging).Select(LedgerViews.FundItem);
+            await CsvContent.WriteAsync(context, $"ledger-{fund.Id}.csv", LedgerCsv.FundLedgerHeader, rows,
+                LedgerCsv.Write);
+            return Results.Empty;
+        }
+
         var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Limit)
-            .ToListAsync(cancellationToken);
-        var items = page.Select(e => new FundLedgerItem(e.TxId, e.ChainTxId, e.FundId, e.WalletId, e.Timestamp,
-            (int)e.Type, e.Asset, e.Amount, e.Fees, e.NetAmount, "", e.CounterpartyName, e.Address, e.Reference,
-            "", "", e.ChainTxId.Length == 0 ? [] : [e.ChainTxId])).ToList();
+        var page = await newestFirst.Skip(paging.Offset).Take(paging.Limit).ToListAsync(cancellationToken);
+        var items = page.Select(LedgerViews.FundItem).ToList();
         var walletInfos = wallets.ToDictionary(w => w.Id,
             w => new LedgerWalletInfo(w.Id, fund.Name, w.Name, (int)w.Type), StringComparer.Ordinal);
         return TypedResults.Ok(new FundLedgerResponse(items, total, walletInfos));
@@ -67,14 +102,31 @@ internal static class LedgerEndpoints
         var wallet = await FundAccess.WalletAsync(db, caller, wallet_id, cancellationToken);
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.WalletId == wallet.Id);
-        var total = await entries.CountAsync(cancellationToken);
-        var page = await entries.OrderByDescending(e => e.Id).Skip(paging.Offset).Take(paging.Limit)
-            .ToListAsync(cancellationToken);
+        var newestFirst = entries.OrderByDescending(e => e.Id);
+        context.Response.Headers.Vary = HeaderNames.Accept;
+        if (CsvContent.IsPreferred(context.Request))
+        {
+            var rows = Export(newestFirst, offset, limit, paging).Select(LedgerViews.WalletItem);
+            await CsvContent.WriteAsync(context, $"history-{wallet.Id}.csv", LedgerCsv.WalletHistoryHeader, rows,
+                LedgerCsv.Write);
+            return Results.Empty;
+        }
 
-        // Mapped after loading: the type is stored by name, and a cast inside the query would make the
-        // database convert the name to a number (SQLite silently gives 0, PostgreSQL fails).
-        var items = page.Select(e => new WalletHistoryItem(e.TxId, e.ChainTxId, e.WalletId, e.Timestamp, e.Asset,
-            e.Amount, e.Fees, e.NetAmount, e.Status, (int)e.Type)).ToList();
+        var total = await entries.CountAsync(cancellationToken);
+        var page = await newestFirst.Skip(paging.Offset).Take(paging.Limit).ToListAsync(cancellationToken);
+        var items = page.Select(LedgerViews.WalletItem).ToList();
         return TypedResults.Ok(new WalletHistoryResponse(items, total));
+    }
+
+    /// <summary>
+    /// The entries of a CSV export, read one at a time: every one, unless the request pages explicitly (then
+    /// the same page as JSON would give).
+    /// </summary>
+    private static IAsyncEnumerable<LedgerEntry> Export(
+        IOrderedQueryable<LedgerEntry> newestFirst, int? offset, int? limit, Paging paging)
+    {
+        var paged = offset is not null || limit is not null;
+        var query = paged ? newestFirst.Skip(paging.Offset).Take(paging.Limit) : newestFirst;
+        return query.AsAsyncEnumerable();
     }
 }

@@ -20,6 +20,19 @@ public sealed class EvmKeyDerivationVectorTests
         Assert.Equal(vector.String("address"), address);
     }
 
+    [Fact]
+    public void Addresses_InIndexOrder_MatchTheVectors()
+    {
+        var byIndex = EvmVectors.Derivations.ToDictionary(d => IndexOf(d.String("path")), d => d.String("address"));
+        var count = byIndex.Keys.Max() + 1;
+
+        var addresses = EvmKeyDerivation.Addresses(EvmVectors.Mnemonic, count);
+
+        Assert.Equal(count, addresses.Count);
+        Assert.All(byIndex, pair => Assert.Equal(pair.Value, addresses[pair.Key]));
+        Assert.Equal(EvmKeyDerivation.Address(EvmVectors.Mnemonic, count - 1), addresses[count - 1]);
+    }
+
     internal static int IndexOf(string path)
     {
         var index = int.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);

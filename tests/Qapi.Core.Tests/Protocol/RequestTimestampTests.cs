@@ -23,6 +23,8 @@ public sealed class RequestTimestampTests
     [InlineData("+1700000000")]
     [InlineData("1.7e9")]
     [InlineData("17000000000000000000")]
+    [InlineData("9223372036854775808")]
+    [InlineData("9999999999999999999")]
     [InlineData("１７")]
     public void Timestamp_NotPlainDigits_IsRefused(string? text) =>
         Assert.False(RequestTimestamp.TryParse(text, out _));

@@ -41,6 +41,8 @@ public sealed class AuthenticationTests(QapiServerFixture server) : IClassFixtur
     [InlineData("1700000000.5")]
     [InlineData("1e9")]
     [InlineData("99999999999999999999")]
+    [InlineData("9999999999999999999")]
+    [InlineData("9223372036854775808")]
     public async Task MalformedTimestamp_Is401(string timestamp)
     {
         var response = await server.DemoClient.SendAsync(HttpMethod.Get, "/balance", null,

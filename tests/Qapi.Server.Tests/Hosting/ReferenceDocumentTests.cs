@@ -24,6 +24,20 @@ public sealed class ReferenceDocumentTests(QapiServerFixture server) : IClassFix
             .GetProperty("ApiKeyAuth").GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("/qapi/v1/funds/{fund_id}/ledger")]
+    [InlineData("/qapi/v1/wallet/{wallet_id}/history")]
+    public async Task OpenApiDocument_OffersLedgersAsJsonAndCsv(string path)
+    {
+        var document = await server.Http.GetFromJsonAsync<JsonElement>(server.Origin + "/openapi/v1.json");
+
+        var content = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses")
+            .GetProperty("200").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out var json), content.GetRawText());
+        Assert.Contains("#/components/schemas/", json.GetRawText());
+        Assert.Equal("string", content.GetProperty("text/csv").GetProperty("schema").GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task ReferencePage_IsServed()
     {

@@ -81,9 +81,10 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
     [Fact]
     public async Task NodeRefusal_BecomesAnEvent_AndTheSignedTransactionIsKept()
     {
-        // Below the 21000 intrinsic gas, so ganache refuses it; the requested nonce leaves the wallet's own
-        // sequence (and the other tests' transactions) untouched.
-        var approved = await Kit.CreateApprovedAsync(Kit.Body(("gasLimit", "20000"), ("nonce", "1000000"),
+        // Below the 21000 intrinsic gas, so ganache refuses it. It comes from a wallet of its own, so the nonce it
+        // takes (and never sees mined) leaves the demo wallet's sequence, and the other tests, untouched.
+        var side = await SideWalletAsync();
+        var approved = await Kit.CreateApprovedAsync(Kit.Body(("from", side), ("gasLimit", "20000"),
             ("gasPrice", "20000000000"), ("chainID", Chain)));
         var txId = approved.GetProperty("txID").GetString()!;
 
@@ -95,7 +96,7 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
             StringComparison.Ordinal));
         Assert.Equal("approved", note.Status);
         Assert.Contains("eth_sendRawTransaction", note.Message);
-        await AssertEthersRecoversTheWalletAsync(approved, expectedType: 0);
+        await AssertEthersRecoversTheWalletAsync(approved, expectedType: 0, from: side);
         AssertNothingLeaked(refused);
     }
 
@@ -174,17 +175,31 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
         AssertNothingLeaked(confirmed);
     }
 
-    private async Task AssertEthersRecoversTheWalletAsync(JsonElement tx, int expectedType)
+    private async Task AssertEthersRecoversTheWalletAsync(JsonElement tx, int expectedType, string? from = null)
     {
         var parsed = (await NodeTools.ParseSignedAsync([tx.GetProperty("signedTx").GetString()!]))[0];
 
         Assert.False(parsed.TryGetProperty("error", out var error), error.ToString());
-        Assert.Equal(server.Demo.WalletAddress, parsed.GetProperty("from").GetString());
+        Assert.Equal(from ?? server.Demo.WalletAddress, parsed.GetProperty("from").GetString());
         Assert.Equal(tx.GetProperty("txHash").GetString(), parsed.GetProperty("hash").GetString());
         Assert.Equal(expectedType, parsed.GetProperty("type").GetInt32());
         Assert.Equal(tx.GetProperty("chainID").GetString(), parsed.GetProperty("chainId").GetString());
         Assert.Equal(tx.GetProperty("nonce").GetString(), parsed.GetProperty("nonce").GetString());
     }
+
+    private Task<string> SideWalletAsync() =>
+        server.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Qapi.Data.QapiDbContext>();
+            var fundId = await db.Wallets.Where(w => w.Id == server.Demo.WalletId).Select(w => w.FundId)
+                .SingleAsync();
+            var wallet = await sp.GetRequiredService<Qapi.Data.Services.WalletService>().CreateAsync(
+                server.Demo.OrganizationId, fundId, "Side", "ETH-TESTNET", Qapi.Core.Wallets.WalletType.External,
+                sandbox: true, default);
+            await sp.GetRequiredService<Qapi.Data.Services.LedgerService>().RecordDepositAsync(wallet.Id,
+                1_000_000_000, "faucet", "side wallet", default);
+            return wallet.Address;
+        });
 
     private static void AssertKeptApproved(JsonElement approved, JsonElement later)
     {

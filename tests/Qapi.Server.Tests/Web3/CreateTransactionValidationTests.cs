@@ -15,27 +15,52 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
 {
     private const string To = Web3Kit.Receiver;
 
+    private const string Max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
+    private const string BadChecksum = "0x70997970c51812dc3A010C7d01b50e0d17dc79C8";
+    private const string Unknown = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+
     public static TheoryData<string, int, string> InvalidBodies() => new()
     {
-        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","maxFeePerGas":"2","maxPriorityFeePerGas":"1","chainID":"11155111"}""", 400, "invalid_" },
-        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","chainID":"11155111"}""", 400, "invalid_" },
-        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","data":"0xzz","chainID":"11155111"}""", 400, "invalid_data" },
-        { """{"from":"FROM","to":"0x70997970c51812dc3A010C7d01b50e0d17dc79C8","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_to" },
-        { """{"from":"FROM","to":"TO","value":"115792089237316195423570985008687907853269984665640564039457584007913129639936","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_value" },
-        { """{"from":"FROM","to":"TO","value":"-1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "invalid_value" },
-        { """{"from":"FROM","to":"TO","value":1,"gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 400, "malformed_body" },
-        { """not json""", 400, "malformed_body" },
-        { """{"from":"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"11155111"}""", 404, "wallet_not_found" },
-        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1","chainID":"1"}""", 403, "chain_not_allowed" },
-        { """{"from":"FROM","to":"TO","value":"1","gasLimit":"21000","gasPrice":"1"}""", 403, "chain_not_allowed" },
+        { Fields(("maxFeePerGas", "2"), ("maxPriorityFeePerGas", "1")), 400, "invalid_" },
+        { Fields(("gasPrice", null)), 400, "invalid_" },
+        { Fields(("data", "0xzz")), 400, "invalid_data" },
+        { Fields(("to", BadChecksum)), 400, "invalid_to" },
+        { Fields(("value", Max[..^1] + "6")), 400, "invalid_value" },
+        { Fields(("value", "-1")), 400, "invalid_value" },
+        { Fields().Replace("\"value\":\"1\"", "\"value\":1", StringComparison.Ordinal), 400, "malformed_body" },
+        { "not json", 400, "malformed_body" },
+        { Fields(("from", Unknown)), 404, "wallet_not_found" },
+        { Fields(("chainID", "1")), 403, "chain_not_allowed" },
+        { Fields(("chainID", null)), 403, "chain_not_allowed" },
     };
+
+    /// <summary>A legacy request from the demo wallet (FROM) to TO, with fields replaced or (null) removed.</summary>
+    private static string Fields(params (string Name, string? Value)[] changes)
+    {
+        var fields = new Dictionary<string, string?>
+        {
+            ["from"] = "FROM",
+            ["to"] = "TO",
+            ["value"] = "1",
+            ["gasLimit"] = "21000",
+            ["gasPrice"] = "1",
+            ["chainID"] = "11155111",
+        };
+        foreach (var (name, value) in changes)
+        {
+            fields[name] = value;
+        }
+
+        return JsonSerializer.Serialize(fields.Where(f => f.Value is not null)
+            .ToDictionary(f => f.Key, f => f.Value));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidBodies))]
     public async Task InvalidRequest_IsRefusedWithAReasonAndCreatesNothing(string template, int status, string error)
     {
         var before = await CountAsync();
-        var body = template.Replace("FROM", server.Demo.WalletAddress, StringComparison.Ordinal)
+        var body = template.Replace("\"FROM\"", $"\"{server.Demo.WalletAddress}\"", StringComparison.Ordinal)
             .Replace("\"TO\"", $"\"{To}\"", StringComparison.Ordinal);
 
         var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
@@ -59,8 +84,7 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
         });
         var before = await CountAsync();
 
-        var outside = Web3Kit.Body(server.Demo.WalletAddress).Replace(To, "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
-            StringComparison.Ordinal);
+        var outside = Web3Kit.Body(server.Demo.WalletAddress).Replace(To, Unknown, StringComparison.Ordinal);
         var refused = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", outside);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(before, await CountAsync());
@@ -93,16 +117,32 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
     }
 
     [Fact]
-    public async Task ValueOf2To256Minus1_AndHexQuantities_AreAccepted()
+    public async Task ValueOf2To256Minus1_Parses_ButIsRefusedAsMoreThanTheWalletHolds()
     {
-        var max = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
-        var body = $$"""{"from":"{{server.Demo.WalletAddress.ToLowerInvariant()}}","to":"{{To}}","value":"{{max}}","gasLimit":"0x5208","gasPrice":"0x3b9aca00","data":"a9059cbb","chainID":"0xaa36a7"}""";
+        var before = await CountAsync();
+        var body = Web3Kit.Body(server.Demo.WalletAddress, value: Max);
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("insufficient_funds", json.GetProperty("detail").GetProperty("error").GetString());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task HexQuantities_AndDataWithout0x_AreAccepted()
+    {
+        var body = $$"""
+            {"from":"{{server.Demo.WalletAddress.ToLowerInvariant()}}","to":"{{To}}","value":"0x3e8",
+             "gasLimit":"0x5208","gasPrice":"0x3b9aca00","data":"a9059cbb","chainID":"0xaa36a7"}
+            """;
 
         var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(max, json.GetProperty("value").GetString());
+        Assert.Equal("1000", json.GetProperty("value").GetString());
         Assert.Equal("21000", json.GetProperty("gasLimit").GetString());
         Assert.Equal("11155111", json.GetProperty("chainID").GetString());
         Assert.Equal("0xa9059cbb", json.GetProperty("data").GetString());

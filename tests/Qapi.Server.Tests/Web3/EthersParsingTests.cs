@@ -24,12 +24,12 @@ public sealed class EthersParsingTests(QapiServerFixture server) : IClassFixture
             [("gasPrice", "1"), ("value", "0"), ("chainID", "11155111")],
             [("gasPrice", "0x4a817c800"), ("value", "0xde0b6b3a7640000"), ("gasLimit", "65000"),
                 ("data", Erc20Transfer), ("chainID", "17000")],
-            [("maxFeePerGas", "30000000000"), ("maxPriorityFeePerGas", "0"), ("value", max.ToString()),
+            [("maxFeePerGas", "30000000000"), ("maxPriorityFeePerGas", "0"), ("value", "123456789012345678"),
                 ("chainID", "80002")],
-            [("maxFeePerGas", max.ToString()), ("maxPriorityFeePerGas", max.ToString()), ("nonce", "7"),
+            [("maxFeePerGas", max.ToString()), ("maxPriorityFeePerGas", max.ToString()),
                 ("data", "0x00ff00"), ("chainID", "560048")],
             [("maxFeePerGas", "2"), ("maxPriorityFeePerGas", "1"), ("chainID", "0x539")],
-            [("gasPrice", "20000000000"), ("nonce", "0"), ("to", Erc20Transfer[..42]), ("chainID", "31337")],
+            [("gasPrice", "20000000000"), ("to", Erc20Transfer[..42]), ("chainID", "31337")],
         ];
 
         var signed = new List<JsonElement>();

@@ -17,11 +17,11 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
     {
         var kit = await new Web3Kit(server).EnrollAsync("alice", "bob");
         var before = await PendingOutAsync();
-        var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "5000000000000000000")))
+        var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "1500000000000000000")))
             .GetProperty("txID").GetString()!;
-        Assert.Equal(before + 5_000_000_000, await PendingOutAsync());
+        Assert.Equal(before + 1_500_000_000, await PendingOutAsync());
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        await Task.Delay(TimeSpan.FromSeconds(3.1));
         await server.InScopeAsync(sp => sp.GetRequiredService<TransactionExpiryService>().ExpireDueAsync(default));
 
         var tx = await kit.LoadAsync(txId);
@@ -30,6 +30,23 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
         var late = await Assert.ThrowsAsync<QapiError>(() => kit.DecideAsync(txId, "alice", ApprovalDecision.Approve));
         Assert.Equal("transaction_decided", late.Reason);
         Assert.Equal("", (await kit.LoadAsync(txId)).SignedTx);
+    }
+
+    [Fact]
+    public async Task ApprovalAfterTheWindow_IsRefused_EvenBeforeTheExpiryWorkerRuns()
+    {
+        var kit = await new Web3Kit(server).EnrollAsync("alice", "bob");
+        var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "31337")))
+            .GetProperty("txID").GetString()!;
+        await kit.DecideAsync(txId, "alice", ApprovalDecision.Approve);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.1));
+        var late = await Assert.ThrowsAsync<QapiError>(() => kit.DecideAsync(txId, "bob", ApprovalDecision.Approve));
+
+        Assert.Equal("transaction_decided", late.Reason);
+        var tx = await kit.LoadAsync(txId);
+        Assert.Equal("expired", tx.Status);
+        Assert.Equal("", tx.SignedTx);
     }
 
     private async Task<long> PendingOutAsync()
@@ -42,6 +59,6 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
 
     public sealed class ShortWindowServer : QapiServerFixture
     {
-        protected override IEnumerable<string> ExtraArguments => ["--Qapi:Web3:ApprovalWindowSeconds=1"];
+        protected override IEnumerable<string> ExtraArguments => ["--Qapi:Web3:ApprovalWindowSeconds=2"];
     }
 }

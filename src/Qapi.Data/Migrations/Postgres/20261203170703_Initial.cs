@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Qapi.Data.Migrations.Sqlite
+namespace Qapi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -14,22 +15,22 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    FirstName = table.Column<string>(type: "TEXT", nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    DefaultFiat = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    TestnetAssets = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", nullable: true),
-                    PartnerApi = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
-                    EncryptedSeed = table.Column<string>(type: "TEXT", nullable: false),
-                    NextWalletIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FirstName = table.Column<string>(type: "text", nullable: true),
+                    LastName = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    DefaultFiat = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    TestnetAssets = table.Column<bool>(type: "boolean", nullable: false),
+                    Domain = table.Column<string>(type: "text", nullable: true),
+                    Address = table.Column<string>(type: "text", nullable: true),
+                    PartnerApi = table.Column<bool>(type: "boolean", nullable: false),
+                    OwnerId = table.Column<string>(type: "text", nullable: true),
+                    EncryptedSeed = table.Column<string>(type: "text", nullable: false),
+                    NextWalletIndex = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,14 +38,46 @@ namespace Qapi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    ObjectId = table.Column<string>(type: "text", nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    KeyId = table.Column<string>(type: "TEXT", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TxId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    KeyId = table.Column<string>(type: "text", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,9 +88,9 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "NonceCounters",
                 columns: table => new
                 {
-                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
-                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,8 +101,8 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "UsedSignatures",
                 columns: table => new
                 {
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,14 +113,14 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EncryptedSecret = table.Column<string>(type: "TEXT", nullable: false),
-                    Permissions = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EncryptedSecret = table.Column<string>(type: "text", nullable: false),
+                    Permissions = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: true),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,11 +137,11 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "ApproverKeys",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
-                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 66, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    PublicKey = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -125,12 +158,12 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "OrganizationMembers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<string>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,12 +186,12 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Policies",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,12 +208,12 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "TrustedParties",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    PartyId = table.Column<string>(type: "TEXT", nullable: false),
-                    Pending = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    PartyId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Pending = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,14 +236,14 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Funds",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TxPolicyId = table.Column<string>(type: "TEXT", nullable: false),
-                    WithdrawPolicyId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Archived = table.Column<bool>(type: "boolean", nullable: false),
+                    TxPolicyId = table.Column<string>(type: "text", nullable: false),
+                    WithdrawPolicyId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -239,10 +272,10 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "PolicyMembers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PolicyId = table.Column<string>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PolicyId = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(64)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,23 +298,23 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Wallets",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FundId = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Asset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    DerivationIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    EncryptedKey = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ShortCode = table.Column<string>(type: "TEXT", nullable: false),
-                    TxPolicyId = table.Column<string>(type: "TEXT", nullable: true),
-                    WithdrawPolicyId = table.Column<string>(type: "TEXT", nullable: true),
-                    Available = table.Column<long>(type: "INTEGER", nullable: false),
-                    PendingIn = table.Column<long>(type: "INTEGER", nullable: false),
-                    PendingOut = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FundId = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Asset = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Address = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    DerivationIndex = table.Column<int>(type: "integer", nullable: false),
+                    EncryptedKey = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ShortCode = table.Column<string>(type: "text", nullable: false),
+                    TxPolicyId = table.Column<string>(type: "text", nullable: true),
+                    WithdrawPolicyId = table.Column<string>(type: "text", nullable: true),
+                    Available = table.Column<long>(type: "bigint", nullable: false),
+                    PendingIn = table.Column<long>(type: "bigint", nullable: false),
+                    PendingOut = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,11 +349,11 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "AllowlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    Label = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,8 +370,8 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "ApiKeyWallets",
                 columns: table => new
                 {
-                    ApiKeyId = table.Column<string>(type: "TEXT", nullable: false),
-                    WalletId = table.Column<string>(type: "TEXT", nullable: false)
+                    ApiKeyId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,23 +394,23 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TxId = table.Column<string>(type: "TEXT", nullable: false),
-                    ChainTxId = table.Column<string>(type: "TEXT", nullable: false),
-                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
-                    FundId = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Asset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Fees = table.Column<long>(type: "INTEGER", nullable: false),
-                    NetAmount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CounterpartyName = table.Column<string>(type: "TEXT", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    ChainTxId = table.Column<string>(type: "text", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    FundId = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Asset = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Fees = table.Column<long>(type: "bigint", nullable: false),
+                    NetAmount = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CounterpartyName = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false),
+                    Reference = table.Column<string>(type: "text", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -400,35 +433,35 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Web3Transactions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: false),
-                    GasLimit = table.Column<string>(type: "TEXT", nullable: false),
-                    GasPrice = table.Column<string>(type: "TEXT", nullable: true),
-                    MaxFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
-                    MaxPriorityFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", nullable: false),
-                    RequestedNonce = table.Column<string>(type: "TEXT", nullable: true),
-                    Nonce = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PolicyId = table.Column<string>(type: "TEXT", nullable: false),
-                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
-                    ApproverIds = table.Column<string>(type: "TEXT", nullable: false),
-                    ReservedAmount = table.Column<long>(type: "INTEGER", nullable: false),
-                    RawTx = table.Column<string>(type: "TEXT", nullable: false),
-                    SignedTx = table.Column<string>(type: "TEXT", nullable: false),
-                    TxHash = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuthorizedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    From = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    To = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    GasLimit = table.Column<string>(type: "text", nullable: false),
+                    GasPrice = table.Column<string>(type: "text", nullable: true),
+                    MaxFeePerGas = table.Column<string>(type: "text", nullable: true),
+                    MaxPriorityFeePerGas = table.Column<string>(type: "text", nullable: true),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: false),
+                    RequestedNonce = table.Column<string>(type: "text", nullable: true),
+                    Nonce = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PolicyId = table.Column<string>(type: "text", nullable: false),
+                    Threshold = table.Column<int>(type: "integer", nullable: false),
+                    ApproverIds = table.Column<string>(type: "text", nullable: false),
+                    ReservedAmount = table.Column<long>(type: "bigint", nullable: false),
+                    RawTx = table.Column<string>(type: "text", nullable: false),
+                    SignedTx = table.Column<string>(type: "text", nullable: false),
+                    TxHash = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    AuthorizedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "bigint", nullable: true),
+                    EndedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -445,13 +478,13 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "Approvals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TxId = table.Column<string>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    MemberId = table.Column<string>(type: "text", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,14 +501,14 @@ namespace Qapi.Data.Migrations.Sqlite
                 name: "TransactionEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TxId = table.Column<string>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Message = table.Column<string>(type: "TEXT", nullable: false),
-                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "text", nullable: false),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    WalletId = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "text", nullable: false),
+                    Timestamp = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -487,6 +520,11 @@ namespace Qapi.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "AuditHeads",
+                columns: new[] { "Id", "Hash", "Sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Username",
@@ -526,6 +564,11 @@ namespace Qapi.Data.Migrations.Sqlite
                 table: "ApproverKeys",
                 column: "PublicKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountId_Id",
+                table: "AuditEntries",
+                columns: new[] { "AccountId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Funds_AccountId",
@@ -661,6 +704,12 @@ namespace Qapi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ApproverKeys");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "AuditHeads");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");

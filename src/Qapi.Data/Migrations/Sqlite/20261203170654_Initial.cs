@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Qapi.Data.Migrations.Postgres
+namespace Qapi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,22 +14,22 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    FirstName = table.Column<string>(type: "text", nullable: true),
-                    LastName = table.Column<string>(type: "text", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    DefaultFiat = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    TestnetAssets = table.Column<bool>(type: "boolean", nullable: false),
-                    Domain = table.Column<string>(type: "text", nullable: true),
-                    Address = table.Column<string>(type: "text", nullable: true),
-                    PartnerApi = table.Column<bool>(type: "boolean", nullable: false),
-                    OwnerId = table.Column<string>(type: "text", nullable: true),
-                    EncryptedSeed = table.Column<string>(type: "text", nullable: false),
-                    NextWalletIndex = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    DefaultFiat = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    TestnetAssets = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", nullable: true),
+                    PartnerApi = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", nullable: true),
+                    EncryptedSeed = table.Column<string>(type: "TEXT", nullable: false),
+                    NextWalletIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,14 +37,46 @@ namespace Qapi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    KeyId = table.Column<string>(type: "text", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TxId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    KeyId = table.Column<string>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,9 +87,9 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "NonceCounters",
                 columns: table => new
                 {
-                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
-                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Next = table.Column<long>(type: "bigint", nullable: false)
+                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,8 +100,8 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "UsedSignatures",
                 columns: table => new
                 {
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,14 +112,14 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EncryptedSecret = table.Column<string>(type: "text", nullable: false),
-                    Permissions = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: true),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EncryptedSecret = table.Column<string>(type: "TEXT", nullable: false),
+                    Permissions = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,11 +136,11 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "ApproverKeys",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    MemberId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    PublicKey = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 66, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -126,12 +157,12 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "OrganizationMembers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,12 +185,12 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Policies",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Threshold = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,12 +207,12 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "TrustedParties",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    PartyId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Pending = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    PartyId = table.Column<string>(type: "TEXT", nullable: false),
+                    Pending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,14 +235,14 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Funds",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Archived = table.Column<bool>(type: "boolean", nullable: false),
-                    TxPolicyId = table.Column<string>(type: "text", nullable: false),
-                    WithdrawPolicyId = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TxPolicyId = table.Column<string>(type: "TEXT", nullable: false),
+                    WithdrawPolicyId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,10 +271,10 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "PolicyMembers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PolicyId = table.Column<string>(type: "text", nullable: false),
-                    MemberId = table.Column<string>(type: "character varying(64)", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PolicyId = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -266,23 +297,23 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Wallets",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    FundId = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Asset = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Address = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    DerivationIndex = table.Column<int>(type: "integer", nullable: false),
-                    EncryptedKey = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ShortCode = table.Column<string>(type: "text", nullable: false),
-                    TxPolicyId = table.Column<string>(type: "text", nullable: true),
-                    WithdrawPolicyId = table.Column<string>(type: "text", nullable: true),
-                    Available = table.Column<long>(type: "bigint", nullable: false),
-                    PendingIn = table.Column<long>(type: "bigint", nullable: false),
-                    PendingOut = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FundId = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Asset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DerivationIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncryptedKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ShortCode = table.Column<string>(type: "TEXT", nullable: false),
+                    TxPolicyId = table.Column<string>(type: "TEXT", nullable: true),
+                    WithdrawPolicyId = table.Column<string>(type: "TEXT", nullable: true),
+                    Available = table.Column<long>(type: "INTEGER", nullable: false),
+                    PendingIn = table.Column<long>(type: "INTEGER", nullable: false),
+                    PendingOut = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,11 +348,11 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "AllowlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WalletId = table.Column<string>(type: "text", nullable: false),
-                    Address = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
-                    Label = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,8 +369,8 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "ApiKeyWallets",
                 columns: table => new
                 {
-                    ApiKeyId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    WalletId = table.Column<string>(type: "text", nullable: false)
+                    ApiKeyId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -362,23 +393,23 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TxId = table.Column<string>(type: "text", nullable: false),
-                    ChainTxId = table.Column<string>(type: "text", nullable: false),
-                    WalletId = table.Column<string>(type: "text", nullable: false),
-                    FundId = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Asset = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Fees = table.Column<long>(type: "bigint", nullable: false),
-                    NetAmount = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CounterpartyName = table.Column<string>(type: "text", nullable: false),
-                    Address = table.Column<string>(type: "text", nullable: false),
-                    Reference = table.Column<string>(type: "text", nullable: false),
-                    Timestamp = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    ChainTxId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    FundId = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Asset = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fees = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CounterpartyName = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -401,35 +432,35 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Web3Transactions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    WalletId = table.Column<string>(type: "text", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: false),
-                    ChainId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    From = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
-                    To = table.Column<string>(type: "character varying(42)", maxLength: 42, nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: false),
-                    GasLimit = table.Column<string>(type: "text", nullable: false),
-                    GasPrice = table.Column<string>(type: "text", nullable: true),
-                    MaxFeePerGas = table.Column<string>(type: "text", nullable: true),
-                    MaxPriorityFeePerGas = table.Column<string>(type: "text", nullable: true),
-                    Data = table.Column<string>(type: "text", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: false),
-                    RequestedNonce = table.Column<string>(type: "text", nullable: true),
-                    Nonce = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PolicyId = table.Column<string>(type: "text", nullable: false),
-                    Threshold = table.Column<int>(type: "integer", nullable: false),
-                    ApproverIds = table.Column<string>(type: "text", nullable: false),
-                    ReservedAmount = table.Column<long>(type: "bigint", nullable: false),
-                    RawTx = table.Column<string>(type: "text", nullable: false),
-                    SignedTx = table.Column<string>(type: "text", nullable: false),
-                    TxHash = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
-                    AuthorizedAt = table.Column<long>(type: "bigint", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "bigint", nullable: true),
-                    EndedAt = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    ChainId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 42, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    GasLimit = table.Column<string>(type: "TEXT", nullable: false),
+                    GasPrice = table.Column<string>(type: "TEXT", nullable: true),
+                    MaxFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
+                    MaxPriorityFeePerGas = table.Column<string>(type: "TEXT", nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedNonce = table.Column<string>(type: "TEXT", nullable: true),
+                    Nonce = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PolicyId = table.Column<string>(type: "TEXT", nullable: false),
+                    Threshold = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApproverIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ReservedAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RawTx = table.Column<string>(type: "TEXT", nullable: false),
+                    SignedTx = table.Column<string>(type: "TEXT", nullable: false),
+                    TxHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorizedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -446,13 +477,13 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "Approvals",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TxId = table.Column<string>(type: "text", nullable: false),
-                    MemberId = table.Column<string>(type: "text", nullable: false),
-                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,14 +500,14 @@ namespace Qapi.Data.Migrations.Postgres
                 name: "TransactionEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TxId = table.Column<string>(type: "text", nullable: false),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    WalletId = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Message = table.Column<string>(type: "text", nullable: false),
-                    Timestamp = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TxId = table.Column<string>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    WalletId = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    Timestamp = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,6 +519,11 @@ namespace Qapi.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "AuditHeads",
+                columns: new[] { "Id", "Hash", "Sequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Username",
@@ -527,6 +563,11 @@ namespace Qapi.Data.Migrations.Postgres
                 table: "ApproverKeys",
                 column: "PublicKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountId_Id",
+                table: "AuditEntries",
+                columns: new[] { "AccountId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Funds_AccountId",
@@ -662,6 +703,12 @@ namespace Qapi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ApproverKeys");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "AuditHeads");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");

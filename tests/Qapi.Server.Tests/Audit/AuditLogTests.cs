@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qapi.Core.Keys;
+using Qapi.Data;
+using Qapi.Data.Audit;
+using Qapi.Data.Services;
+using Qapi.Server.Tests.Support;
+
+namespace Qapi.Server.Tests.Audit;
+
+/// <summary>Every change is in the audit chain exactly once, and an edited or removed entry breaks it.</summary>
+public abstract class AuditLogTests(QapiServerFixture server)
+{
+    [Fact]
+    public async Task EveryChange_AppearsOnceWithItsActor_AndTheChainVerifies()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        var before = await EntriesAsync();
+        var (keyId, _) = await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        await server.InScopeAsync(async sp =>
+        {
+            var keys = sp.GetRequiredService<ApiKeyService>();
+            await keys.UpdateAsync(keyId, "renamed", null, null, false, default);
+            await keys.RevokeAsync(keyId, default);
+            return true;
+        });
+
+        var added = (await EntriesAsync()).Skip(before.Count).ToList();
+        Assert.Equal(["api_key.create", "api_key.update", "api_key.revoke"], added.Select(e => e.Action));
+        Assert.All(added, e => Assert.Equal(keyId, e.ObjectId));
+        Assert.All(added, e => Assert.Equal(server.Demo.OrganizationId, e.AccountId));
+        Assert.All(added, e => Assert.Equal("operator", e.Actor));
+        Assert.Contains(before, e => e.Action == "account.create" && e.Actor == "bootstrap");
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task AuditEntries_NeverHoldSecrets()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        var (_, secret) = await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.ReadOnly);
+        var all = string.Join('\n', (await EntriesAsync()).Select(e => e.Detail));
+
+        Assert.DoesNotContain(secret, all);
+        Assert.DoesNotContain(server.Demo.Secret, all);
+    }
+
+    [Fact]
+    public async Task ConcurrentChanges_KeepOneUnbrokenChain()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        var before = (await EntriesAsync()).Count;
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance)));
+
+        Assert.Equal(before + 20, (await EntriesAsync()).Count);
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task EditedOrRemovedEntry_BreaksTheChain_AndIsNamed()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        var entries = await EntriesAsync();
+        var victim = entries[^2];
+        await ExecuteAsync(db => db.AuditEntries.Where(e => e.Id == victim.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "someone-else")));
+
+        var edited = await VerifyAsync();
+        Assert.False(edited.IsIntact);
+        Assert.Equal(victim.Id, edited.BrokenAt);
+
+        await ExecuteAsync(db => db.AuditEntries.Where(e => e.Id == victim.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, victim.Actor)));
+        Assert.True((await VerifyAsync()).IsIntact);
+
+        var last = entries[^1];
+        await ExecuteAsync(db => db.AuditEntries.Where(e => e.Id == last.Id).ExecuteDeleteAsync());
+        var truncated = await VerifyAsync();
+        Assert.False(truncated.IsIntact);
+        Assert.Equal(last.Id, truncated.BrokenAt);
+
+        // Put it back, so the other scenarios on this shared server see an intact chain.
+        await ExecuteAsync(db =>
+        {
+            db.AuditEntries.Add(last);
+            return db.SaveChangesAsync();
+        });
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    private Task<List<Data.Entities.AuditEntry>> EntriesAsync() =>
+        server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().AuditEntries.AsNoTracking()
+            .OrderBy(e => e.Id).ToListAsync());
+
+    private Task<AuditVerification> VerifyAsync() =>
+        server.InScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(default));
+
+    private Task<int> ExecuteAsync(Func<QapiDbContext, Task<int>> change) =>
+        server.InScopeAsync(sp => change(sp.GetRequiredService<QapiDbContext>()));
+}
+
+/// <summary>The audit scenarios on SQLite.</summary>
+public sealed class AuditLogOnSqliteTests(QapiServerFixture server)
+    : AuditLogTests(server), IClassFixture<QapiServerFixture>;
+
+/// <summary>The audit scenarios on PostgreSQL, whose row lock serializes concurrent appends.</summary>
+public sealed class AuditLogOnPostgresTests(Storage.PostgresServerFixture server)
+    : AuditLogTests(server), IClassFixture<Storage.PostgresServerFixture>;
