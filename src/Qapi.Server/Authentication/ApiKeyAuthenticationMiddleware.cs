@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qapi.Core.Protocol;
 using Qapi.Data;
@@ -75,9 +74,6 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.UnknownKey;
         }
 
-        // One connection for the whole request: the key lookup and the endpoint's queries share it instead of
-        // each opening and closing its own. The pooled context closes it when the request scope ends.
-        await db.Database.OpenConnectionAsync(context.RequestAborted);
         var key = await keys.FindAsync(db, keyId);
         if (key is null)
         {
