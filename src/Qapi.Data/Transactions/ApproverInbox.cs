@@ -42,14 +42,6 @@ public sealed class ApproverInbox(QapiDbContext db, TimeProvider clock)
         return (await WithProgressAsync([tx], memberId, cancellationToken))[0];
     }
 
-    /// <summary>
-    /// A transaction already read (and known to name the member) with the policy's progress and the member's
-    /// decision.
-    /// </summary>
-    public async Task<ApproverTransaction> ProgressOfAsync(
-        Web3Transaction tx, string memberId, CancellationToken cancellationToken) =>
-        (await WithProgressAsync([tx], memberId, cancellationToken))[0];
-
     /// <summary>Whether the transaction's policy, as copied in at creation, names the member.</summary>
     public static bool Names(Web3Transaction tx, string memberId) =>
         tx.ApproverIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(memberId, StringComparer.Ordinal);

@@ -20,6 +20,7 @@ public sealed class Web3TransactionService(
     IOptions<Web3Options> options,
     ITransactionNotifier notifier,
     StoreWriteGate writeGate,
+    ReplayRecord replay,
     TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
@@ -95,6 +96,7 @@ public sealed class Web3TransactionService(
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await replay.WriteAsync(db, cancellationToken);
         db.Web3Transactions.Add(tx);
         if (idempotencyKey is not null)
         {
@@ -139,6 +141,7 @@ public sealed class Web3TransactionService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        replay.Committed();
         notifier.EventsCommitted(pending.Id);
         return tx;
     }

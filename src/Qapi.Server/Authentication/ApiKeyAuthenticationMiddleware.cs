@@ -27,13 +27,17 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         var failure = await AuthenticateAsync(context, db);
         if (failure is not null)
         {
-            LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
-                failure.Reason);
+            await RefuseAsync(context, failure);
             return;
         }
 
-        await next(context);
+        await ReplayGuard.RunAsync(context, next, db, writeGate, () => RefuseAsync(context, AuthFailure.Replayed));
+    }
+
+    private Task RefuseAsync(HttpContext context, AuthFailure failure)
+    {
+        LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
+        return ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error, failure.Reason);
     }
 
     private async Task<AuthFailure?> AuthenticateAsync(HttpContext context, QapiDbContext db)
@@ -110,8 +114,8 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
-            if (!await ReplayGuard.TryRecordAsync(db, writeGate, key.Id, signature, keepUntil,
-                    context.RequestAborted))
+            if (!await ReplayGuard.AcceptAsync(context, db, writeGate, ReplayGuard.HashOf(key.Id, signature),
+                    keepUntil))
             {
                 return AuthFailure.Replayed;
             }

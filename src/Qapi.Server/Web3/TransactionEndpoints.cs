@@ -21,6 +21,7 @@ internal static class TransactionEndpoints
     {
         api.MapPost("/transaction", CreateAsync)
             .RequirePermission(ApiKeyPermissions.Web3)
+            .WritesReplayRecordInTransaction()
             .WithName("CreateTransaction").WithTags("Web3 API")
             .Accepts<CreateTransactionRequest>("application/json")
             .Produces<TxInfoResponse>();
