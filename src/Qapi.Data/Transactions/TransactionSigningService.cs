@@ -80,17 +80,12 @@ public sealed class TransactionSigningService(
     private async Task<BigInteger> NextNonceAsync(string address, string chainId, CancellationToken cancellationToken)
     {
         var key = address.ToLowerInvariant();
-        // Both SQL dialects (SQLite 3.35+, PostgreSQL) take ON CONFLICT and RETURNING; the UPDATE locks the row.
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "NonceCounters" ("Address", "ChainId", "Next") VALUES ({key}, {chainId}, 0)
-            ON CONFLICT DO NOTHING
-            """,
-            cancellationToken);
+        // One statement for both a first and a later nonce; both SQL dialects (SQLite 3.35+, PostgreSQL) take
+        // ON CONFLICT ... DO UPDATE and RETURNING, and the update locks the row until the transaction ends.
         var next = await db.Database.SqlQuery<long>(
                 $"""
-                UPDATE "NonceCounters" SET "Next" = "Next" + 1
-                WHERE "Address" = {key} AND "ChainId" = {chainId}
+                INSERT INTO "NonceCounters" ("Address", "ChainId", "Next") VALUES ({key}, {chainId}, 1)
+                ON CONFLICT ("Address", "ChainId") DO UPDATE SET "Next" = "NonceCounters"."Next" + 1
                 RETURNING "Next" AS "Value"
                 """)
             .ToListAsync(cancellationToken);

@@ -60,9 +60,10 @@ internal static class TransactionEndpoints
             ChainId = request.ChainId,
             Nonce = request.Nonce,
         };
-        var tx = await transactions.CreateAsync(caller.Requester(), fields, request.Note, idempotencyKey, body,
-            cancellationToken);
-        return TypedResults.Ok(await InfoAsync(db, tx, cancellationToken));
+        var (tx, events) = await transactions.CreateAsync(caller.Requester(), fields, request.Note, idempotencyKey,
+            body, cancellationToken);
+        return TypedResults.Ok(events is null ? await InfoAsync(db, tx, cancellationToken)
+            : TransactionViews.Info(tx, events));
     }
 
     private static async Task<IResult> GetStatusAsync(
