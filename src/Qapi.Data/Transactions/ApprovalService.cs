@@ -95,6 +95,10 @@ public sealed class ApprovalService(
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // First, so that a concurrent copy of this request is refused as a replay whatever the state it then finds
+        // (on PostgreSQL the copy's insert waits for this transaction and then finds the row).
+        await replay.WriteAsync(db, cancellationToken);
+
         // Lock the transaction's row while it is still pending. On PostgreSQL a concurrent decision on the same
         // transaction waits here until this one commits, and then counts it; on SQLite this transaction holds the
         // database's write lock already. So two last approvals cannot both miss each other, and a transaction
@@ -109,7 +113,6 @@ public sealed class ApprovalService(
             return await AnswerDecidedAsync(settled, memberId, decision, cancellationToken);
         }
 
-        await replay.WriteAsync(db, cancellationToken);
         var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
             .Select(a => new { a.MemberId, a.Decision }).ToListAsync(cancellationToken);
         var approvals = decisions.Count(d => d.Decision == ApprovalDecision.Approve);
