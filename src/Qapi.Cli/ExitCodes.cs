@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad input: a missing or malformed flag, an unknown name or id. Nothing was changed.</summary>
     public const int BadInput = 2;
+
+    /// <summary><c>serve</c> could not listen where it was told to, usually because the port is taken.</summary>
+    public const int CannotListen = 3;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Qapi.Cli.Commands;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Core.Approvals;
 using Qapi.Core.Errors;
 
@@ -13,7 +14,7 @@ public static class QapiCommandLine
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Qapi: a Qredo API v1 custody server, and tools to sign and send requests to it.");
-        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(SignCommand.Create(console));
         root.Subcommands.Add(SendCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
@@ -24,6 +25,13 @@ public static class QapiCommandLine
         root.Subcommands.Add(PendingCommand.Create(console));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Approve));
         root.Subcommands.Add(DecideCommand.Create(console, ApprovalDecision.Reject));
+        root.Subcommands.Add(SignupCommand.Create(console));
+        root.Subcommands.Add(OrgCommand.Create(console));
+        root.Subcommands.Add(MemberCommand.Create(console));
+        root.Subcommands.Add(FundCommand.Create(console));
+        root.Subcommands.Add(WalletCommand.Create(console));
+        root.Subcommands.Add(PolicyCommand.Create(console));
+        root.Subcommands.Add(NetworkCommand.Create(console));
         return root;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Qapi.Client.Models;
+using Qapi.Client.Models.Admin;
 
 namespace Qapi.Client;
 
@@ -24,4 +25,39 @@ namespace Qapi.Client;
 [JsonSerializable(typeof(ApproverDecisionRequest))]
 [JsonSerializable(typeof(ApproverDecisionResponse))]
 [JsonSerializable(typeof(ApproverFeedMessage))]
+[JsonSerializable(typeof(SignupRequest))]
+[JsonSerializable(typeof(SignupResponse))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(List<InvitationInfo>))]
+[JsonSerializable(typeof(CreateOrganizationRequest))]
+[JsonSerializable(typeof(CreateOrganizationResponse))]
+[JsonSerializable(typeof(AccountProfile))]
+[JsonSerializable(typeof(UpdateAccountRequest))]
+[JsonSerializable(typeof(List<MemberInfo>))]
+[JsonSerializable(typeof(InviteMemberRequest))]
+[JsonSerializable(typeof(UpdateMemberRequest))]
+[JsonSerializable(typeof(InviteTrustedPartyRequest))]
+[JsonSerializable(typeof(AccountTrustedPartyInfo))]
+[JsonSerializable(typeof(CreateSigningAgentRequest))]
+[JsonSerializable(typeof(SigningAgentInfo))]
+[JsonSerializable(typeof(EnrollApproverKeyRequest))]
+[JsonSerializable(typeof(ApproverKeyInfo))]
+[JsonSerializable(typeof(CreateFundRequest))]
+[JsonSerializable(typeof(UpdateFundRequest))]
+[JsonSerializable(typeof(AdminFundResponse))]
+[JsonSerializable(typeof(IReadOnlyList<AdminFundResponse>))]
+[JsonSerializable(typeof(CreateWalletRequest))]
+[JsonSerializable(typeof(UpdateWalletRequest))]
+[JsonSerializable(typeof(AdminWalletResponse))]
+[JsonSerializable(typeof(SetPolicyRequest))]
+[JsonSerializable(typeof(AdminPolicyResponse))]
+[JsonSerializable(typeof(IReadOnlyList<AdminPolicyResponse>))]
+[JsonSerializable(typeof(AllowlistEntryRequest))]
+[JsonSerializable(typeof(AllowlistEntryResponse))]
+[JsonSerializable(typeof(IReadOnlyList<AllowlistEntryResponse>))]
+[JsonSerializable(typeof(RpcNetworkRequest))]
+[JsonSerializable(typeof(RpcNetworkResponse))]
+[JsonSerializable(typeof(IReadOnlyList<RpcNetworkResponse>))]
+[JsonSerializable(typeof(FaucetRequest))]
+[JsonSerializable(typeof(FaucetResponse))]
 public sealed partial class QapiJsonContext : JsonSerializerContext;

@@ -26,6 +26,7 @@ public abstract class QapiDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AllowlistEntry> AllowlistEntries => Set<AllowlistEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<RpcNetwork> RpcNetworks => Set<RpcNetwork>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(QapiDbContext).Assembly);

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
 using Qapi.Data;
@@ -45,30 +48,57 @@ internal static class AuditCommand
     private static Command List(CliConsole console)
     {
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var limit = new Option<int>("--limit")
         {
-            Description = "How many entries, newest first.",
+            Description = "How many entries, newest first (the page's size with a server).",
             DefaultValueFactory = _ => 20,
         };
+        var account = new Option<string>("--account")
+        {
+            Description = "With a server: the account whose entries to list (required there).",
+        };
+        var page = new Option<int>("--page")
+        {
+            Description = "With a server: which page of --limit entries, from 1.",
+            DefaultValueFactory = _ => 1,
+        };
+        var json = KeysCommand.JsonOption();
         var list = OperatorInput.StoreCommand("list", "The newest audit entries.", store);
         list.Options.Add(limit);
+        list.Options.Add(account);
+        list.Options.Add(page);
+        list.Options.Add(json);
+        server.AddTo(list);
         list.SetAction(async (parse, cancellationToken) =>
         {
+            var size = Math.Clamp(parse.GetValue(limit), 1, 500);
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerAudit.ListAsync(parse, console, server,
+                    new AuditPageInput(parse.GetValue(account), parse.GetValue(page), size, parse.GetValue(json)),
+                    cancellationToken);
+            }
+
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             await using var scope = opened.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<QapiDbContext>();
             var entries = await db.AuditEntries.AsNoTracking()
-                .OrderByDescending(e => e.Id).Take(Math.Clamp(parse.GetValue(limit), 1, 1000))
+                .Where(e => parse.GetValue(account) == null || e.AccountId == parse.GetValue(account))
+                .OrderByDescending(e => e.Id).Take(size)
                 .ToListAsync(cancellationToken);
-            TableWriter.Write(console, ["#", "WHEN (UTC)", "ACTOR", "ACTION", "ACCOUNT", "OBJECT"],
-                entries.Select(e => new[]
-                {
-                    e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    DateTimeOffset.FromUnixTimeMilliseconds(e.Timestamp).ToString("u",
-                        System.Globalization.CultureInfo.InvariantCulture),
-                    e.Actor, e.Action, e.AccountId, e.ObjectId,
-                }));
+            var views = entries.Select(AuditViews.Info).ToList();
+            if (parse.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(
+                    JsonSerializer.Serialize(views, AdminJsonContext.Default.ListAuditEntryInfo));
+            }
+            else
+            {
+                AuditViews.WriteTable(console, views);
+            }
+
             return ExitCodes.Ok;
         });
         return list;

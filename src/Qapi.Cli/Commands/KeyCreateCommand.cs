@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
 using Qapi.Data.Services;
@@ -35,8 +37,14 @@ internal static class KeyCreateCommand
             Description = "Expiry, ISO 8601: 2027-01-01 or 2027-01-01T12:00:00Z (UTC unless an offset is given).",
         };
         var json = KeysCommand.JsonOption();
+        var save = new Option<string>("--save")
+        {
+            Description = "With a server: write {server, apiKey, secret} to this new owner-only file, not the screen.",
+            HelpName = "FILE",
+        };
 
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var command = OperatorInput.StoreCommand("create", "Create an API key; prints its secret once.", store);
         command.Options.Add(account);
         command.Options.Add(name);
@@ -44,12 +52,25 @@ internal static class KeyCreateCommand
         command.Options.Add(wallets);
         command.Options.Add(expires);
         command.Options.Add(json);
+        command.Options.Add(save);
+        server.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = OperatorInput.ConfigurationArgs(parse, store);
             var permissionSet = OperatorInput.Permissions(parse.GetRequiredValue(permissions));
             var expiry = parse.GetValue(expires) is { } text ? OperatorInput.Expiry(text) : (DateTimeOffset?)null;
             var walletIds = parse.GetValue(wallets) ?? [];
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerKeys.CreateAsync(parse, console, server, new KeyCreateInput(
+                    parse.GetRequiredValue(account), parse.GetValue(name), permissionSet, walletIds, expiry,
+                    parse.GetValue(json), parse.GetValue(save)), cancellationToken);
+            }
+
+            var configuration = OperatorInput.ConfigurationArgs(parse, store);
+            if (parse.GetValue(save) is not null)
+            {
+                throw new CliInputException("--save works with a server (--credentials or --api-key), not the store.");
+            }
 
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var accountId = await OperatorInput.ResolveAccountAsync(

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
 using Qapi.Data.Services;
@@ -17,11 +19,19 @@ internal static class KeyListCommand
         };
         var json = KeysCommand.JsonOption();
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var command = OperatorInput.StoreCommand("list", "List API keys (never their secrets).", store);
         command.Options.Add(account);
         command.Options.Add(json);
+        server.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerKeys.ListAsync(parse, console, server, parse.GetValue(account),
+                    parse.GetValue(json), cancellationToken);
+            }
+
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             var accountId = parse.GetValue(account) is { } given

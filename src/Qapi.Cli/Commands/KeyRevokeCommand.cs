@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Store;
 using Qapi.Data.Services;
 
@@ -11,10 +13,18 @@ internal static class KeyRevokeCommand
     {
         var id = new Argument<string>("id") { Description = "The key's id." };
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var command = OperatorInput.StoreCommand("revoke", "Revoke an API key; this cannot be undone.", store);
         command.Arguments.Add(id);
+        server.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerKeys.RevokeAsync(parse, console, server, parse.GetRequiredValue(id),
+                    cancellationToken);
+            }
+
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             await using var scope = opened.CreateScope();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using Qapi.Cli.Admin;
+using Qapi.Cli.Commands.Admin;
 using Qapi.Cli.Output;
 using Qapi.Cli.Store;
 using Qapi.Core.Keys;
@@ -26,6 +28,7 @@ internal static class KeyUpdateCommand
         var json = KeysCommand.JsonOption();
 
         var store = new StoreFlags();
+        var server = new ServerFlags();
         var command = OperatorInput.StoreCommand("update", "Change a key's name, permissions or expiry.", store);
         command.Arguments.Add(id);
         command.Options.Add(name);
@@ -33,9 +36,9 @@ internal static class KeyUpdateCommand
         command.Options.Add(expires);
         command.Options.Add(noExpiry);
         command.Options.Add(json);
+        server.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = OperatorInput.ConfigurationArgs(parse, store);
             var newName = parse.GetValue(name);
             var newPermissions = parse.GetValue(permissions) is { } p
                 ? OperatorInput.Permissions(p)
@@ -57,6 +60,14 @@ internal static class KeyUpdateCommand
                 throw new CliInputException("--name is empty.");
             }
 
+            if (CommandMode.IsServer(parse, store, server, console))
+            {
+                return await ServerKeys.UpdateAsync(parse, console, server, new KeyUpdateInput(
+                    parse.GetRequiredValue(id), newName, newPermissions, newExpiry, clearExpiry, parse.GetValue(json)),
+                    cancellationToken);
+            }
+
+            var configuration = OperatorInput.ConfigurationArgs(parse, store);
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             await using var scope = opened.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();

@@ -8,7 +8,8 @@ internal static class KeysCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("keys", "Create, list, update and revoke API keys, directly in the server's store.");
+        var command = new Command("keys",
+            "Create, list, update and revoke API keys: in the server's store, or through a server (--credentials).");
         command.Subcommands.Add(KeyCreateCommand.Create(console));
         command.Subcommands.Add(KeyListCommand.Create(console));
         command.Subcommands.Add(KeyUpdateCommand.Create(console));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Qapi.Server.Hosting;
 
 namespace Qapi.Cli.Commands;
@@ -6,7 +7,7 @@ namespace Qapi.Cli.Commands;
 /// <summary><c>qapi serve</c>: runs the server.</summary>
 internal static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var urls = new Option<string>("--urls")
         {
@@ -34,7 +35,17 @@ internal static class ServeCommand
             // Flags come last so that they win over the same keys given as pass-through configuration.
             args.AddRange(store.ToConfigurationArgs(parse));
             await using var app = QapiApp.Create([.. args]);
-            await app.RunAsync(cancellationToken);
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is AddressInUseException)
+            {
+                await console.Error.WriteLineAsync($"qapi: cannot listen: {e.Message} Is another server running? "
+                    + "Stop it, or pass --urls with a free port.");
+                return ExitCodes.CannotListen;
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,6 @@
 namespace Qapi.Core.Keys;
 
-/// <summary>The wire names of permissions: <c>balance</c>, <c>read_only</c>, <c>web3</c>.</summary>
+/// <summary>The wire names of permissions: <c>balance</c>, <c>read_only</c>, <c>web3</c>, <c>admin</c>.</summary>
 public static class ApiKeyPermissionNames
 {
     private static readonly (ApiKeyPermissions Flag, string Name)[] Names =
@@ -8,6 +8,7 @@ public static class ApiKeyPermissionNames
         (ApiKeyPermissions.Balance, "balance"),
         (ApiKeyPermissions.ReadOnly, "read_only"),
         (ApiKeyPermissions.Web3, "web3"),
+        (ApiKeyPermissions.Admin, "admin"),
     ];
 
     /// <summary>The names of the set flags, comma-separated.</summary>

@@ -15,4 +15,10 @@ public enum ApiKeyPermissions
 
     /// <summary>Create Web3 transactions and read their status, approvals and feed.</summary>
     Web3 = 4,
+
+    /// <summary>
+    /// The admin API (<c>/qapi/admin/v1</c>). Held only by an organization's administrators or a personal
+    /// account's owner; what it may change is still checked against the holder's role on each object.
+    /// </summary>
+    Admin = 8,
 }

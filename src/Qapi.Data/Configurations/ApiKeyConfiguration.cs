@@ -16,6 +16,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
             .HasConversion(p => ApiKeyPermissionNames.Format(p), text => ParsePermissions(text))
             .HasMaxLength(64);
         builder.HasIndex(k => k.AccountId);
+        builder.Property(k => k.HolderId).HasMaxLength(64);
+        builder.HasOne<Account>().WithMany().HasForeignKey(k => k.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(k => k.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(k => k.Wallets).WithOne().HasForeignKey(w => w.ApiKeyId).OnDelete(DeleteBehavior.Cascade);
     }

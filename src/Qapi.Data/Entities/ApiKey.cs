@@ -13,6 +13,12 @@ public sealed class ApiKey
     public required string EncryptedSecret { get; init; }
 
     public ApiKeyPermissions Permissions { get; set; }
+
+    /// <summary>
+    /// The person (personal account) who holds the key and acts through it: the owner for a personal account's
+    /// key, the creating member for an organization's. Null for keys made by the operator or the demo bootstrap.
+    /// </summary>
+    public string? HolderId { get; init; }
     public List<ApiKeyWallet> Wallets { get; init; } = [];
     public long? ExpiresAt { get; set; }
     public long? RevokedAt { get; set; }

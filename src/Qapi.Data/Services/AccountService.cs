@@ -12,8 +12,21 @@ namespace Qapi.Data.Services;
 public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates a personal account; the mnemonic is returned once and stored only encrypted.</summary>
-    public async Task<(Account Account, string Mnemonic)> CreatePersonalAsync(
-        string username, string firstName, string lastName, string email, CancellationToken cancellationToken)
+    public Task<(Account Account, string Mnemonic)> CreatePersonalAsync(
+        string username, string firstName, string lastName, string email, CancellationToken cancellationToken) =>
+        CreatePersonalAsync(QapiId.New(), username, firstName, lastName, email, cancellationToken);
+
+    /// <summary>
+    /// Creates a personal account under an id chosen by the caller (sign-up names the new person as the actor of
+    /// its own audit entries); joins the caller's transaction when one is open.
+    /// </summary>
+    internal async Task<(Account Account, string Mnemonic)> CreatePersonalAsync(
+        string id,
+        string username,
+        string firstName,
+        string lastName,
+        string email,
+        CancellationToken cancellationToken)
     {
         Require(username, "username");
         Require(email, "email");
@@ -22,7 +35,6 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail
             throw QapiError.Conflict("username_taken", $"The username '{username}' is taken.");
         }
 
-        var id = QapiId.New();
         var mnemonic = EvmKeyDerivation.NewMnemonic();
         var account = new Account
         {
@@ -42,8 +54,21 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail
     }
 
     /// <summary>Creates an organization; the mnemonic is returned once and stored only encrypted.</summary>
+    public Task<(Account Account, string Mnemonic)> CreateOrganizationAsync(
+        string name, string email, string domain, string address, CancellationToken cancellationToken) =>
+        CreateOrganizationAsync(name, email, domain, address, administratorId: null, cancellationToken);
+
+    /// <summary>
+    /// Creates an organization whose first active administrator is the given person, when one is given: the
+    /// organization, the membership and one audit entry commit together.
+    /// </summary>
     public async Task<(Account Account, string Mnemonic)> CreateOrganizationAsync(
-        string name, string email, string domain, string address, CancellationToken cancellationToken)
+        string name,
+        string email,
+        string domain,
+        string address,
+        string? administratorId,
+        CancellationToken cancellationToken)
     {
         Require(name, "name");
         Require(email, "email");
@@ -60,8 +85,23 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail
             EncryptedSeed = seeds.Seal(id, mnemonic),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        await SaveAuditedAsync(account, "account.create", account.Id, account.Id,
-            new { kind = "organization", name, email, domain }, cancellationToken);
+        if (administratorId is null)
+        {
+            await SaveAuditedAsync(account, "account.create", account.Id, account.Id,
+                new { kind = "organization", name, email, domain }, cancellationToken);
+            return (account, mnemonic);
+        }
+
+        await RequireAccountAsync(administratorId, AccountKind.Personal, cancellationToken);
+        var administrator = new OrganizationMember
+        {
+            OrganizationId = id,
+            UserId = administratorId,
+            Role = MemberRole.Administrator,
+            CreatedAt = account.CreatedAt,
+        };
+        await SaveAuditedAsync([account, administrator], "account.create", account.Id, account.Id,
+            new { kind = "organization", name, email, domain, administrator = administratorId }, cancellationToken);
         return (account, mnemonic);
     }
 
@@ -105,12 +145,17 @@ public sealed class AccountService(QapiDbContext db, SeedVault seeds, AuditTrail
         return party;
     }
 
-    private async Task SaveAuditedAsync(
+    private Task SaveAuditedAsync(
         object entity, string action, string accountId, string objectId, object detail,
+        CancellationToken cancellationToken) =>
+        SaveAuditedAsync([entity], action, accountId, objectId, detail, cancellationToken);
+
+    private async Task SaveAuditedAsync(
+        IReadOnlyList<object> entities, string action, string accountId, string objectId, object detail,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(entity);
+        await using var transaction = await StoreTransaction.BeginOrJoinAsync(db, cancellationToken);
+        db.AddRange(entities);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(action, accountId, objectId, detail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

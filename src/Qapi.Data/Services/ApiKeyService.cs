@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qapi.Core.Accounts;
 using Qapi.Core.Errors;
 using Qapi.Core.Keys;
 using Qapi.Core.Protocol;
@@ -11,12 +12,41 @@ namespace Qapi.Data.Services;
 public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Creates a key; an empty wallet list means the whole account.</summary>
-    public async Task<(ApiKey Key, string Secret)> CreateAsync(
+    public Task<(ApiKey Key, string Secret)> CreateAsync(
         string accountId,
         string name,
         ApiKeyPermissions permissions,
         IReadOnlyCollection<string> walletIds,
         DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken) =>
+        CreateAsync(accountId, name, permissions, walletIds, expiresAt, holderId: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a key held by a person (see <see cref="ApiKey.HolderId"/>); an empty wallet list means the whole
+    /// account. An <c>admin</c> key must be held by the personal account's owner or by an active administrator
+    /// of the organization.
+    /// </summary>
+    public Task<(ApiKey Key, string Secret)> CreateAsync(
+        string accountId,
+        string name,
+        ApiKeyPermissions permissions,
+        IReadOnlyCollection<string> walletIds,
+        DateTimeOffset? expiresAt,
+        string? holderId,
+        CancellationToken cancellationToken) =>
+        CreateAsync(QapiId.New(), accountId, name, permissions, walletIds, expiresAt, holderId, cancellationToken);
+
+    /// <summary>
+    /// Creates a key under an id chosen by the caller; joins the caller's transaction when one is open.
+    /// </summary>
+    internal async Task<(ApiKey Key, string Secret)> CreateAsync(
+        string id,
+        string accountId,
+        string name,
+        ApiKeyPermissions permissions,
+        IReadOnlyCollection<string> walletIds,
+        DateTimeOffset? expiresAt,
+        string? holderId,
         CancellationToken cancellationToken)
     {
         if (permissions == ApiKeyPermissions.None)
@@ -34,8 +64,9 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             throw QapiError.NotFound("account_not_found", $"No account {accountId}.");
         }
 
+        RequireAccountWideAdmin(permissions, walletIds.Count);
         await RequireOwnWalletsAsync(accountId, walletIds, cancellationToken);
-        var id = QapiId.New();
+        await RequireHolderAsync(accountId, permissions, holderId, cancellationToken);
         var secret = ApiSecret.Generate();
         var key = new ApiKey
         {
@@ -44,11 +75,12 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             Name = string.IsNullOrWhiteSpace(name) ? "API key" : name,
             EncryptedSecret = secrets.Seal(id, secret),
             Permissions = permissions,
+            HolderId = holderId,
             Wallets = walletIds.Distinct().Select(w => new ApiKeyWallet { ApiKeyId = id, WalletId = w }).ToList(),
             ExpiresAt = expiresAt?.ToUnixTimeSeconds(),
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await StoreTransaction.BeginOrJoinAsync(db, cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync("api_key.create", accountId, id, new
@@ -57,6 +89,7 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             permissions = ApiKeyPermissionNames.Format(permissions),
             wallets = key.Wallets.Select(w => w.WalletId).ToList(),
             expiresAt = key.ExpiresAt,
+            holder = holderId,
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (key, secret);
@@ -87,6 +120,14 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         if (expiresAt is { } expiry && expiry <= clock.GetUtcNow())
         {
             throw QapiError.Invalid("expiry_in_past", "The expiry date is in the past.");
+        }
+
+        if (permissions is { } granted && granted.HasFlag(ApiKeyPermissions.Admin))
+        {
+            // Granting admin later must meet the same rules as creating an admin key.
+            var scoped = await db.ApiKeyWallets.CountAsync(w => w.ApiKeyId == keyId, cancellationToken);
+            RequireAccountWideAdmin(granted, scoped);
+            await RequireHolderAsync(key.AccountId, granted, key.HolderId, cancellationToken);
         }
 
         key.Name = string.IsNullOrWhiteSpace(name) ? key.Name : name;
@@ -122,6 +163,51 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         return key.RevokedAt is null
             ? key
             : throw QapiError.Conflict("key_revoked", $"The API key {keyId} is revoked.");
+    }
+
+    /// <summary>The admin API ignores wallet scopes: an admin key narrowed to wallets would promise too much.</summary>
+    private static void RequireAccountWideAdmin(ApiKeyPermissions permissions, int scopedWallets)
+    {
+        if (permissions.HasFlag(ApiKeyPermissions.Admin) && scopedWallets > 0)
+        {
+            throw QapiError.Invalid("admin_key_scoped",
+                "An admin key acts on the whole account; it cannot be narrowed to wallets.");
+        }
+    }
+
+    private async Task RequireHolderAsync(
+        string accountId, ApiKeyPermissions permissions, string? holderId, CancellationToken cancellationToken)
+    {
+        if (holderId is null)
+        {
+            if (permissions.HasFlag(ApiKeyPermissions.Admin))
+            {
+                throw QapiError.Invalid("admin_key_needs_holder",
+                    "An admin key must be held by a person: the account's owner or an organization administrator.");
+            }
+
+            return;
+        }
+
+        var holder = await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == holderId && a.Kind == AccountKind.Personal)
+            .Select(a => a.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw QapiError.NotFound("holder_not_found", $"No personal account {holderId}.");
+        if (holder == accountId)
+        {
+            return;
+        }
+
+        var role = await db.OrganizationMembers.AsNoTracking()
+            .Where(m => m.OrganizationId == accountId && m.UserId == holderId && !m.Pending)
+            .Select(m => (MemberRole?)m.Role).SingleOrDefaultAsync(cancellationToken)
+            ?? throw QapiError.Invalid("holder_not_member",
+                $"{holderId} is not an active member of account {accountId}, so cannot hold its keys.");
+        if (permissions.HasFlag(ApiKeyPermissions.Admin) && role != MemberRole.Administrator)
+        {
+            throw QapiError.Forbidden("admin_key_needs_administrator",
+                "Only an organization's administrators may hold an admin key.");
+        }
     }
 
     private async Task RequireOwnWalletsAsync(

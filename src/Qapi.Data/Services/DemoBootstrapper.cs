@@ -7,7 +7,8 @@ namespace Qapi.Data.Services;
 
 /// <summary>
 /// Fills an empty sandbox with a demo organization (members, a fund, a 2-of-3 policy, a funded testnet Web3
-/// wallet) and an API key, so a newcomer can sign a first request at once.
+/// wallet), an API key and an admin key for its administrator, so a newcomer can sign a first request
+/// and administer the organization at once.
 /// </summary>
 public sealed class DemoBootstrapper(
     QapiDbContext db,
@@ -57,6 +58,11 @@ public sealed class DemoBootstrapper(
         var (key, secret) = await keys.CreateAsync(org.Id, "Demo key",
             ApiKeyPermissions.Balance | ApiKeyPermissions.ReadOnly | ApiKeyPermissions.Web3, [], null,
             cancellationToken);
-        return new DemoCredentials(key.Id, secret, org.Id, web3.Id, web3.Address);
+
+        // Alice's own admin key reaches the organization she administers, through the admin API and the CLI.
+        var (adminKey, adminSecret) = await keys.CreateAsync(alice.Id, "Demo admin key", ApiKeyPermissions.Admin,
+            [], null, holderId: alice.Id, cancellationToken);
+        return new DemoCredentials(key.Id, secret, org.Id, web3.Id, web3.Address, adminKey.Id, adminSecret,
+            alice.Id);
     }
 }

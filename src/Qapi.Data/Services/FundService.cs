@@ -10,6 +10,11 @@ namespace Qapi.Data.Services;
 /// <summary>Creates funds with their transaction and withdrawal policies.</summary>
 public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>Leaves room in the 200-character policy names derived from the fund's name.</summary>
+    public const int MaxNameLength = 180;
+
+    public const int MaxDescriptionLength = 2000;
+
     /// <summary>
     /// Creates a fund whose two policies name the given approvers with a threshold. Approvers must be the
     /// account's owner, its members (for an organization) or its trusted parties (for a person).
@@ -22,11 +27,8 @@ public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider
         int threshold,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw QapiError.Invalid("field_required", "The field 'name' is required.");
-        }
-
+        name = FieldRules.Required(name, "name", MaxNameLength);
+        description = FieldRules.Bounded(description, "description", MaxDescriptionLength);
         await PolicyRules.RequireSatisfiableAsync(db, accountId, approverIds, threshold, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -66,12 +68,43 @@ public sealed class FundService(QapiDbContext db, AuditTrail audit, TimeProvider
         }
     }
 
-    /// <summary>Archives or restores a fund of the account.</summary>
+    /// <summary>Renames or re-describes a fund (tracked by this context); null leaves a field as it is.</summary>
+    public async Task<Fund> UpdateAsync(
+        Fund fund, string? name, string? description, CancellationToken cancellationToken)
+    {
+        var newName = name is null ? fund.Name : FieldRules.Required(name, "name", MaxNameLength);
+        var newDescription = description is null
+            ? fund.Description
+            : FieldRules.Bounded(description, "description", MaxDescriptionLength);
+
+        if (newName == fund.Name && newDescription == fund.Description)
+        {
+            // Nothing changes, so nothing is audited.
+            return fund;
+        }
+
+        fund.Name = newName;
+        fund.Description = newDescription;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("fund.update", fund.AccountId, fund.Id,
+            new { name = newName, description = newDescription }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fund;
+    }
+
+    /// <summary>Archives or restores a fund of the account; one already so is left as it is.</summary>
     public async Task SetArchivedAsync(
         string accountId, string fundId, bool archived, CancellationToken cancellationToken)
     {
         var fund = await db.Funds.SingleOrDefaultAsync(f => f.Id == fundId && f.AccountId == accountId,
             cancellationToken) ?? throw QapiError.NotFound("fund_not_found", $"No fund {fundId}.");
+        if (fund.Archived == archived)
+        {
+            // Nothing changes, so nothing is audited.
+            return;
+        }
+
         fund.Archived = archived;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -24,8 +24,8 @@ internal static class PolicyRules
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
             ?? throw QapiError.NotFound("account_not_found", $"No account {accountId}.");
         var eligible = account.Kind == AccountKind.Organization
-            ? await db.OrganizationMembers.Where(m => m.OrganizationId == accountId).Select(m => m.UserId)
-                .ToListAsync(cancellationToken)
+            ? await db.OrganizationMembers.Where(m => m.OrganizationId == accountId && !m.Pending)
+                .Select(m => m.UserId).ToListAsync(cancellationToken)
             : await db.TrustedParties.Where(t => t.AccountId == accountId && !t.Pending).Select(t => t.PartyId)
                 .ToListAsync(cancellationToken);
         if (account.Kind == AccountKind.Personal)

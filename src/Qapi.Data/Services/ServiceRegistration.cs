@@ -19,6 +19,10 @@ public static class ServiceRegistration
         services.AddScoped<FundService>();
         services.AddScoped<WalletService>();
         services.AddScoped<LedgerService>();
+        services.AddScoped<PolicyService>();
+        services.AddScoped<AllowlistService>();
+        services.AddScoped<RpcNetworkService>();
+        services.AddScoped<FaucetService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<DemoBootstrapper>();
         services.AddScoped<Transactions.Web3TransactionService>();
@@ -28,6 +32,14 @@ public static class ServiceRegistration
         services.AddScoped<Transactions.TransactionFeedReader>();
         services.AddScoped<ApproverService>();
         services.AddScoped<Transactions.ApproverInbox>();
+        services.AddScoped<Admin.AdminAuthorizer>();
+        services.AddScoped<Admin.SignupService>();
+        services.AddScoped<Admin.OrganizationService>();
+        services.AddScoped<Admin.AccountProfileService>();
+        services.AddScoped<Admin.MembershipService>();
+        services.AddScoped<Admin.InvitationService>();
+        services.AddScoped<Admin.TrustedPartyService>();
+        services.AddScoped<Admin.ApproverEnrollment>();
         return services;
     }
 }

@@ -11,6 +11,11 @@ namespace Qapi.Data.Services;
 /// <summary>Creates wallets whose addresses derive from the account's master seed.</summary>
 public sealed class WalletService(QapiDbContext db, SeedVault seeds, AuditTrail audit, TimeProvider clock)
 {
+    public const int MaxNameLength = 180;
+
+    /// <summary>The spec's wallet statuses; only a <c>ready</c> wallet signs or counts in balances.</summary>
+    public static readonly IReadOnlyList<string> Statuses = ["ready", "pending", "expired", "rejected"];
+
     /// <summary>
     /// Creates a wallet of an asset in a fund. EVM wallets take the account's next BIP-44 index, so restoring
     /// the mnemonic re-creates the same addresses in the same order.
@@ -24,6 +29,7 @@ public sealed class WalletService(QapiDbContext db, SeedVault seeds, AuditTrail 
         bool sandbox,
         CancellationToken cancellationToken)
     {
+        name = FieldRules.Bounded(name, "name", MaxNameLength);
         var asset = AssetCatalog.Find(assetCode)
             ?? throw QapiError.Invalid("unknown_asset", $"Unknown asset '{assetCode}'.");
         if (!asset.IsEvm)
@@ -76,6 +82,34 @@ public sealed class WalletService(QapiDbContext db, SeedVault seeds, AuditTrail 
         await audit.AppendAsync("wallet.create", accountId, wallet.Id,
             new { fundId, asset = asset.Code, type = type.ToString(), address = wallet.Address, index },
             cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return wallet;
+    }
+
+    /// <summary>Renames a wallet (tracked by this context) or sets its status; null leaves a field as it is.</summary>
+    public async Task<Wallet> UpdateAsync(
+        Wallet wallet, string? name, string? status, CancellationToken cancellationToken)
+    {
+        var newName = name is null ? wallet.Name : FieldRules.Required(name, "name", MaxNameLength);
+        if (status is not null && !Statuses.Contains(status))
+        {
+            throw QapiError.Invalid("invalid_status",
+                $"The status must be one of {string.Join(", ", Statuses)}.");
+        }
+
+        var before = wallet.Status;
+        if (newName == wallet.Name && (status ?? before) == before)
+        {
+            // Nothing changes, so nothing is audited.
+            return wallet;
+        }
+
+        wallet.Name = newName;
+        wallet.Status = status ?? wallet.Status;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync("wallet.update", wallet.AccountId, wallet.Id,
+            new { name = newName, status = wallet.Status, previousStatus = before }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return wallet;
     }

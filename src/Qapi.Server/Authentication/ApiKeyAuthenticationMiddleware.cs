@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Qapi.Core.Accounts;
 using Qapi.Core.Protocol;
 using Qapi.Data;
 using Qapi.Server.Configuration;
@@ -122,9 +123,11 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         }
 
         context.Features.Set(new SignedBody(body));
-        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "key:" + key.Id;
+        var person = key.AccountKind == AccountKind.Personal ? key.AccountId : key.HolderId;
+        context.RequestServices.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name =
+            person is null ? "key:" + key.Id : Qapi.Data.Admin.AdminActor.Of(person, key.Id);
         context.Features.Set(new ApiCaller(key.Id, key.AccountId, key.AccountKind, key.Permissions,
-            key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal)));
+            key.WalletIds.Count == 0 ? null : key.WalletIds.ToHashSet(StringComparer.Ordinal), key.HolderId));
         return null;
     }
 

@@ -28,7 +28,7 @@ internal sealed class ApiKeyLookup(ApiSecretVault vault)
             join a in db.Accounts on k.AccountId equals a.Id
             from w in k.Wallets.DefaultIfEmpty()
             select new KeyRow(k.Id, k.AccountId, a.Kind, k.EncryptedSecret, k.Permissions, k.ExpiresAt,
-                k.RevokedAt, w == null ? null : w.WalletId));
+                k.RevokedAt, w == null ? null : w.WalletId, k.HolderId));
 
     private readonly ConcurrentDictionary<string, byte[]> _secrets = new(StringComparer.Ordinal);
 
@@ -38,7 +38,7 @@ internal sealed class ApiKeyLookup(ApiSecretVault vault)
         await foreach (var row in _findQuery(db, keyId))
         {
             key ??= new ApiKeyRecord(row.Id, row.AccountId, row.AccountKind, row.EncryptedSecret, row.Permissions,
-                row.ExpiresAt, row.RevokedAt, []);
+                row.ExpiresAt, row.RevokedAt, [], row.HolderId);
             if (row.WalletId is not null)
             {
                 key.WalletIds.Add(row.WalletId);
@@ -73,5 +73,6 @@ internal sealed class ApiKeyLookup(ApiSecretVault vault)
         ApiKeyPermissions Permissions,
         long? ExpiresAt,
         long? RevokedAt,
-        string? WalletId);
+        string? WalletId,
+        string? HolderId);
 }

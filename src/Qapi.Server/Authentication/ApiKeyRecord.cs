@@ -12,4 +12,5 @@ internal sealed record ApiKeyRecord(
     ApiKeyPermissions Permissions,
     long? ExpiresAt,
     long? RevokedAt,
-    List<string> WalletIds);
+    List<string> WalletIds,
+    string? HolderId);

@@ -32,6 +32,9 @@ public sealed class QapiOptions
     /// <summary>Broadcasting signed transactions to chain RPC endpoints.</summary>
     public RpcSettings Rpc { get; set; } = new();
 
+    /// <summary>The admin API.</summary>
+    public AdminSettings Admin { get; set; } = new();
+
     /// <summary>The store.</summary>
     public StorageOptions Storage { get; set; } = new();
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Qapi.Client;
+using Qapi.Server.Admin;
 using Qapi.Server.Approvers;
 using Qapi.Server.Authentication;
 using Qapi.Server.Configuration;
@@ -83,6 +84,7 @@ public static class QapiApp
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0,
             QapiJsonContext.Default));
+        services.AddSignupRateLimit(qapi.Admin);
         services.AddExceptionHandler<QapiExceptionHandler>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
@@ -103,7 +105,8 @@ public static class QapiApp
         {
             var response = context.HttpContext.Response;
             var path = context.HttpContext.Request.Path;
-            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath);
+            var isChannel = path.StartsWithSegments(ApiBase) || path.StartsWithSegments(ApproverEndpoints.BasePath)
+                || path.StartsWithSegments(AdminApi.BasePath);
             if (isChannel && response.ContentLength is null)
             {
                 await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
@@ -122,6 +125,10 @@ public static class QapiApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath), branch => branch
             .UseMiddleware<StoreConnectionMiddleware>()
             .UseMiddleware<ApproverAuthenticationMiddleware>());
+        app.UseWhen(c => AdminApi.IsAuthenticated(c.Request.Path), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseRateLimiter();
 
         var api = app.MapGroup(ApiBase);
         api.MapAccountEndpoints();
@@ -132,6 +139,7 @@ public static class QapiApp
         api.MapTransactionEndpoints();
         api.MapTransactionFeedEndpoints();
         app.MapApproverEndpoints();
+        app.MapAdminEndpoints();
 
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new() { Predicate = c => c.Tags.Contains("ready") });

@@ -19,6 +19,9 @@ internal sealed partial class StoreInitializer(
 {
     public const string CredentialsFileName = "demo-credentials.json";
 
+    /// <summary>The demo administrator's credentials, in the form <c>qapi --credentials</c> reads.</summary>
+    public const string AdminCredentialsFileName = "demo-admin.json";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
@@ -39,14 +42,25 @@ internal sealed partial class StoreInitializer(
         var path = Path.Combine(qapi.ResolvedDataDirectory, CredentialsFileName);
         var document = new Dictionary<string, string>
         {
+            ["server"] = baseUrl,
             ["baseUrl"] = baseUrl + "/qapi/v1",
             ["apiKey"] = demo.ApiKey,
             ["secret"] = demo.Secret,
             ["organizationId"] = demo.OrganizationId,
             ["walletId"] = demo.WalletId,
             ["walletAddress"] = demo.WalletAddress,
+            ["accountId"] = demo.OrganizationId,
         };
         OwnerOnlyFile.WriteAllText(path, JsonSerializer.Serialize(document, IndentedJson) + "\n");
+        var adminPath = Path.Combine(qapi.ResolvedDataDirectory, AdminCredentialsFileName);
+        var admin = new Dictionary<string, string>
+        {
+            ["server"] = baseUrl,
+            ["apiKey"] = demo.AdminApiKey,
+            ["secret"] = demo.AdminSecret,
+            ["accountId"] = demo.AdministratorId,
+        };
+        OwnerOnlyFile.WriteAllText(adminPath, JsonSerializer.Serialize(admin, IndentedJson) + "\n");
         LogDemoCreated(logger, demo.OrganizationId, demo.ApiKey, path);
 
         // The secret goes to the operator's terminal once, never through the logger.
@@ -56,6 +70,8 @@ internal sealed partial class StoreInitializer(
               base URL  {baseUrl}/qapi/v1
               API key   {demo.ApiKey}
               secret    {demo.Secret}
+            The organization's administrator, alice, has an admin key for the admin API and the CLI:
+              qapi org show {demo.OrganizationId} --credentials {adminPath}
 
             """);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qapi.Client.Models;
 using Qapi.Core.Accounts;
@@ -35,15 +36,23 @@ internal static class AccountEndpoints
         }
 
         var members = await db.OrganizationMembers.AsNoTracking()
-            .Where(m => m.OrganizationId == account.Id)
+            .Where(m => m.OrganizationId == account.Id && !m.Pending)
             .OrderBy(m => m.Id)
             .Select(m => new { m.UserId, m.User!.Username, m.User.Email, m.User.Name, m.Role })
             .ToListAsync(cancellationToken);
+        var networks = await db.RpcNetworks.AsNoTracking()
+            .Where(n => n.AccountId == account.Id)
+            .OrderBy(n => n.Name)
+            .Select(n => new { n.Name, n.ChainId })
+            .ToListAsync(cancellationToken);
+        var networkInfos = networks
+            .Select(n => new RpcNetworkInfo(n.Name, n.ChainId.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
         var memberInfos = members
             .Select(m => new OrganizationMemberInfo(m.UserId, m.Username ?? "", m.Email, m.Name, RoleName(m.Role)))
             .ToList();
         return TypedResults.Ok(new AccountResponse(new OrganizationInfo(account.Id, account.Name, account.Email,
-            account.Domain ?? "", account.Address ?? "", memberInfos, [], [], account.PartnerApi,
+            account.Domain ?? "", account.Address ?? "", memberInfos, [], networkInfos, account.PartnerApi,
             new OrganizationApiKeys(keys.Count, keys))));
     }
 

@@ -50,7 +50,9 @@ internal static class FundEndpoints
     {
         var caller = context.Caller();
         var fund = await FundAccess.FundAsync(db, caller, fund_id, cancellationToken);
-        var wallets = fund.Wallets.Where(w => caller.Covers(w.Id)).OrderBy(w => w.CreatedAt).ThenBy(w => w.Id)
+        // Creation order: wallets made in the same second keep the order their BIP-44 indexes were taken in.
+        var wallets = fund.Wallets.Where(w => caller.Covers(w.Id))
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.DerivationIndex)
             .ToList();
 
         var policyIds = new[] { fund.TxPolicyId, fund.WithdrawPolicyId }
@@ -83,7 +85,7 @@ internal static class FundEndpoints
     {
         var members = await db.OrganizationMembers.AsNoTracking()
             .Include(m => m.User)
-            .Where(m => m.OrganizationId == accountId)
+            .Where(m => m.OrganizationId == accountId && !m.Pending)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
         if (members.Count > 0)

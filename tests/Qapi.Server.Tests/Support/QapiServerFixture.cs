@@ -61,8 +61,12 @@ public class QapiServerFixture : IAsyncLifetime
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         Origin = address.TrimEnd('/');
-        var json = await File.ReadAllTextAsync(Path.Combine(DataDirectory, StoreInitializer.CredentialsFileName));
-        Demo = JsonSerializer.Deserialize<DemoCredentialsFile>(json)!;
+        // A production server bootstraps no demo organization, so it has no demo credentials.
+        var credentials = Path.Combine(DataDirectory, StoreInitializer.CredentialsFileName);
+        if (File.Exists(credentials))
+        {
+            Demo = JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(credentials))!;
+        }
     }
 
     public SignedClient ClientFor(string keyId, string secret) => new(Http, ApiBaseUrl, keyId, secret);

@@ -139,6 +139,10 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("HolderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -155,6 +159,8 @@ namespace Qapi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("HolderId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -489,9 +495,15 @@ namespace Qapi.Data.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("InvitedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("OrganizationId")
                         .IsRequired()
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Pending")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -568,6 +580,45 @@ namespace Qapi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PolicyMembers");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.RpcNetwork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "ChainId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("RpcNetworks");
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>
@@ -879,6 +930,11 @@ namespace Qapi.Data.Migrations.Postgres
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Qapi.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.ApiKeyWallet", b =>
@@ -995,6 +1051,15 @@ namespace Qapi.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("Qapi.Data.Entities.RpcNetwork", b =>
+                {
+                    b.HasOne("Qapi.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qapi.Data.Entities.TransactionEvent", b =>

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Qapi.Cli.Tests;
+
+/// <summary><c>qapi serve</c> where it cannot listen: a plain message and its own exit code, no stack trace.</summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "qapi-serve-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Serve_OnABusyPort_SaysSoAndExitsWithCannotListen()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await CliRun.RunAsync(["serve", "--urls", $"http://127.0.0.1:{port}", "--data", _data]);
+
+        Assert.Equal(ExitCodes.CannotListen, result.ExitCode);
+        Assert.Contains("cannot listen", result.Error);
+        Assert.Contains("--urls", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
