@@ -127,8 +127,8 @@ internal static class FlowBenchmark
             + "POST /transaction to the second approval's answer (signed).");
         Console.WriteLine();
         Console.WriteLine("| clients | tx/s | p50 ms | p99 ms | create p50 | 1st approval p50 | 2nd approval p50 "
-            + "| server CPU ms/tx | driver CPU ms/tx | errors | load avg after |");
-        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+            + "| server CPU ms/tx | driver CPU ms/tx | others' cores | stolen | errors | load avg after |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         results.ForEach(r => Console.WriteLine(Row(r)));
         foreach (var failed in results.Where(r => r.FirstError is not null))
         {
@@ -139,5 +139,5 @@ internal static class FlowBenchmark
     private static string Row(LevelResult r) => string.Create(CultureInfo.InvariantCulture,
         $"| {r.Concurrency} | {r.TransactionsPerSecond:F0} | {r.P50:F1} | {r.P99:F1} | {r.CreateP50:F1} "
         + $"| {r.FirstApprovalP50:F1} | {r.SecondApprovalP50:F1} | {r.ServerCpuMsPerTx:F2} "
-        + $"| {r.DriverCpuMsPerTx:F2} | {r.Errors} | {r.LoadAverage} |");
+        + $"| {r.DriverCpuMsPerTx:F2} | {r.OtherCores:F2} | {r.StolenCores:F2} | {r.Errors} | {r.LoadAverage} |");
 }

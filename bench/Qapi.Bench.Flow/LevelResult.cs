@@ -14,6 +14,8 @@ internal sealed record LevelResult(
     double SecondApprovalP50,
     double ServerCpuMsPerTx,
     double DriverCpuMsPerTx,
+    double OtherCores,
+    double StolenCores,
     string LoadAverage)
 {
     public double TransactionsPerSecond => Completed / WindowSeconds;

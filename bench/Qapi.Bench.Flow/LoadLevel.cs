@@ -70,6 +70,7 @@ internal static class LoadLevel
             Percentiles.Milliseconds(Percentiles.Sorted(results.Select(r => r.FirstApprovalTicks)), 50),
             Percentiles.Milliseconds(Percentiles.Sorted(results.Select(r => r.SecondApprovalTicks)), 50),
             cpuUsed.Server.TotalMilliseconds / count, cpuUsed.Driver.TotalMilliseconds / count,
+            cpuUsed.Others.TotalSeconds / window.TotalSeconds, cpuUsed.Stolen.TotalSeconds / window.TotalSeconds,
             CpuSnapshot.LoadAverage());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using NBitcoin.Secp256k1;
 
@@ -9,6 +10,13 @@ namespace Qapi.Core.Approvals;
 /// </summary>
 public static class ApproverKeys
 {
+    private const int MaxParsedKeys = 10_000;
+
+    // Parsing a compressed key recovers its y coordinate (a square root in the field), about a tenth of the cost
+    // of a verification, and every approver request verifies two signatures by the same few keys. A parsed key is
+    // immutable, so it is kept by its exact hex text.
+    private static readonly ConcurrentDictionary<string, ECPubKey> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>A new private key (32 bytes) and its compressed public key, both hex.</summary>
     public static (string PrivateKeyHex, string PublicKeyHex) Generate()
     {
@@ -54,8 +62,7 @@ public static class ApproverKeys
     /// <summary>Whether the signature is the public key's over the digest (high-s signatures are refused).</summary>
     public static bool Verify(string publicKeyHex, ReadOnlySpan<byte> digest, string? signatureHex)
     {
-        if (!TryDecode(publicKeyHex, 33, out var publicKeyBytes)
-            || !ECPubKey.TryCreate(publicKeyBytes, null, out _, out var publicKey)
+        if (PublicKey(publicKeyHex) is not { } publicKey
             || !TryDecode(signatureHex, 64, out var signatureBytes)
             || !SecpECDSASignature.TryCreateFromCompact(signatureBytes, out var signature)
             || signature is null)
@@ -63,7 +70,28 @@ public static class ApproverKeys
             return false;
         }
 
-        return publicKey!.SigVerify(signature, digest);
+        return publicKey.SigVerify(signature, digest);
+    }
+
+    private static ECPubKey? PublicKey(string publicKeyHex)
+    {
+        if (Parsed.TryGetValue(publicKeyHex, out var cached))
+        {
+            return cached;
+        }
+
+        if (!TryDecode(publicKeyHex, 33, out var bytes) || !ECPubKey.TryCreate(bytes, null, out _, out var parsed))
+        {
+            return null;
+        }
+
+        if (Parsed.Count >= MaxParsedKeys)
+        {
+            Parsed.Clear();
+        }
+
+        Parsed[publicKeyHex] = parsed!;
+        return parsed;
     }
 
     private static ECPrivKey PrivateKey(string privateKeyHex)

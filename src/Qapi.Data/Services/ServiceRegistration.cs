@@ -11,6 +11,7 @@ public static class ServiceRegistration
         services.AddSingleton<SeedVault>();
         services.AddSingleton<ApiSecretVault>();
         services.AddScoped<Audit.AuditActor>();
+        services.AddScoped<ReplayRecord>();
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Audit.AuditVerifier>();
         services.AddScoped<AccountService>();

@@ -8,20 +8,32 @@ namespace Qapi.Data.Transactions;
 
 /// <summary>
 /// Records approvers' signed decisions and applies the policy: enough approvals sign the transaction, enough
-/// rejections to make the threshold unreachable end it.
+/// rejections to make the threshold unreachable end it. A decision, the request's replay record and what the
+/// decision settles (signing or rejection) commit together, in one database transaction.
 /// </summary>
 public sealed class ApprovalService(
     QapiDbContext db,
     TransactionSigningService signing,
     ITransactionNotifier notifier,
     StoreWriteGate writeGate,
+    ReplayRecord replay,
     TimeProvider clock)
 {
     /// <summary>
     /// Verifies and stores a decision by an approver named in the transaction's policy. A repeat of the same
-    /// decision counts once; a different decision after the first is a conflict.
+    /// decision counts once; a different decision after the first is a conflict. Returns the transaction as it is
+    /// after the decision.
     /// </summary>
     public async Task<Web3Transaction> DecideAsync(
+        string txId, string memberId, ApprovalDecision decision, string signature,
+        CancellationToken cancellationToken) =>
+        (await DecideWithProgressAsync(txId, memberId, decision, signature, cancellationToken)).Transaction;
+
+    /// <summary>
+    /// <see cref="DecideAsync"/>, answered with the policy's progress and the member's decision as they stand after
+    /// it.
+    /// </summary>
+    public async Task<ApproverTransaction> DecideWithProgressAsync(
         string txId, string memberId, ApprovalDecision decision, string signature,
         CancellationToken cancellationToken)
     {
@@ -44,25 +56,21 @@ public sealed class ApprovalService(
                 "The signature is not the approver's over this transaction's approval digest.");
         }
 
-        var earlier = await db.Approvals.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.TxId == txId && a.MemberId == memberId, cancellationToken);
-        if (earlier is not null)
-        {
-            return earlier.Decision == decision
-                ? tx
-                : throw QapiError.Conflict("approver_already_decided",
-                    $"This approver already chose to {earlier.Decision.ToString().ToLowerInvariant()}.");
-        }
-
         if (TransactionStatus.IsDecided(tx.Status))
         {
-            throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
+            return await AnswerDecidedAsync(tx, memberId, decision, cancellationToken);
         }
 
-        // The window is enforced here too, not only by the expiry worker's next round.
+        // The window is enforced here too, not only by the expiry worker's next round. A repeat of a decision
+        // taken in time still answers as the first did.
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         if (tx.ExpiresAt <= now)
         {
+            if (await RepeatedAsync(tx, memberId, decision, cancellationToken) is { } repeated)
+            {
+                return await ProgressAsync(repeated, decision, cancellationToken);
+            }
+
             var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Expired,
                 "No quorum of approvals within the approval window", now, cancellationToken);
             if (ended is { } id)
@@ -73,56 +81,143 @@ public sealed class ApprovalService(
             throw QapiError.Conflict("transaction_decided", "The transaction's approval window has passed.");
         }
 
-        await RecordAsync(tx, memberId, decision, signature, cancellationToken);
-        await ApplyPolicyAsync(tx, approvers.Length, cancellationToken);
-        return await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == txId, cancellationToken);
+        return await RecordAsync(tx, approvers.Length, memberId, decision, signature, now, cancellationToken);
     }
 
-    private async Task RecordAsync(
-        Web3Transaction tx, string memberId, ApprovalDecision decision, string signature,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a decision on a transaction read as pending, and signs or rejects it if that settles it, in one
+    /// database transaction.
+    /// </summary>
+    private async Task<ApproverTransaction> RecordAsync(
+        Web3Transaction tx, int approverCount, string memberId, ApprovalDecision decision, string signature,
+        long now, CancellationToken cancellationToken)
     {
         using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // First, so that a concurrent copy of this request is refused as a replay whatever the state it then finds
+        // (on PostgreSQL the copy's insert waits for this transaction and then finds the row).
+        await replay.WriteAsync(db, cancellationToken);
+
+        // Lock the transaction's row while it is still pending. On PostgreSQL a concurrent decision on the same
+        // transaction waits here until this one commits, and then counts it; on SQLite this transaction holds the
+        // database's write lock already. So two last approvals cannot both miss each other, and a transaction
+        // settled meanwhile is seen as settled.
+        var stillPending = await db.Web3Transactions
+            .Where(t => t.Id == tx.Id && t.Status == TransactionStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TransactionStatus.Pending), cancellationToken);
+        if (stillPending == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var settled = await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == tx.Id, cancellationToken);
+            return await AnswerDecidedAsync(settled, memberId, decision, cancellationToken);
+        }
+
+        var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
+            .Select(a => new { a.MemberId, a.Decision }).ToListAsync(cancellationToken);
+        var approvals = decisions.Count(d => d.Decision == ApprovalDecision.Approve);
+        var rejections = decisions.Count(d => d.Decision == ApprovalDecision.Reject);
+        if (decisions.FirstOrDefault(d => d.MemberId == memberId) is { } earlier)
+        {
+            // The decision was taken before (it counts once) or the other one was: nothing to write.
+            await transaction.RollbackAsync(cancellationToken);
+            return earlier.Decision == decision
+                ? new ApproverTransaction(tx, approvals, rejections, decision)
+                : throw AlreadyDecided(earlier.Decision);
+        }
+
         db.Approvals.Add(new Approval
         {
             TxId = tx.Id,
             MemberId = memberId,
             Decision = decision,
             Signature = signature,
-            CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
+            CreatedAt = now,
         });
-        try
+        approvals += decision == ApprovalDecision.Approve ? 1 : 0;
+        rejections += decision == ApprovalDecision.Reject ? 1 : 0;
+
+        var settledBy = await ApplyPolicyAsync(tx, approverCount, approvals, rejections, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        replay.Committed();
+        db.ChangeTracker.Clear();
+        if (settledBy is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            notifier.EventsCommitted(settledBy.Id);
         }
-        catch (DbUpdateException)
-        {
-            // The same approver's concurrent request got there first; its decision stands and counts once.
-            db.ChangeTracker.Clear();
-        }
+
+        return new ApproverTransaction(tx, approvals, rejections, decision);
     }
 
-    private async Task ApplyPolicyAsync(Web3Transaction tx, int approverCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs (updating <paramref name="tx"/>) or rejects the transaction, in the open database transaction, if the
+    /// decisions settle it; returns the event that says so, or null while it still waits.
+    /// </summary>
+    private async Task<TransactionEvent?> ApplyPolicyAsync(
+        Web3Transaction tx, int approverCount, int approvals, int rejections, long now,
+        CancellationToken cancellationToken)
     {
-        var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
-            .GroupBy(a => a.Decision).Select(g => new { Decision = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var approvals = decisions.Where(d => d.Decision == ApprovalDecision.Approve).Sum(d => d.Count);
-        var rejections = decisions.Where(d => d.Decision == ApprovalDecision.Reject).Sum(d => d.Count);
-
         if (approvals >= tx.Threshold)
         {
-            await signing.SignOnceAsync(tx.Id, cancellationToken);
+            return await signing.SignInTransactionAsync(tx, now, cancellationToken);
         }
-        else if (approverCount - rejections < tx.Threshold)
+
+        if (approverCount - rejections >= tx.Threshold)
         {
-            var ended = await TransactionEnding.EndAsync(db, tx, TransactionStatus.Rejected,
-                $"{rejections} of {approverCount} approvers rejected it; {tx.Threshold} approvals can no longer "
-                + "be reached", clock.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
-            if (ended is { } id)
-            {
-                notifier.EventsCommitted(id);
-            }
+            return null;
         }
+
+        var ended = await TransactionEnding.EndInTransactionAsync(db, tx, TransactionStatus.Rejected,
+            $"{rejections} of {approverCount} approvers rejected it; {tx.Threshold} approvals can no longer "
+            + "be reached", now, cancellationToken);
+        if (ended is not null)
+        {
+            tx.Status = TransactionStatus.Rejected;
+            tx.EndedAt = now;
+        }
+
+        return ended;
     }
+
+    /// <summary>
+    /// The answer on a transaction already settled: the same decision again answers as the first did.
+    /// </summary>
+    private async Task<ApproverTransaction> AnswerDecidedAsync(
+        Web3Transaction tx, string memberId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        _ = await RepeatedAsync(tx, memberId, decision, cancellationToken)
+            ?? throw QapiError.Conflict("transaction_decided", $"The transaction is already {tx.Status}.");
+        return await ProgressAsync(tx, decision, cancellationToken);
+    }
+
+    /// <summary>
+    /// The transaction when the member already took this decision on it (it counts once), a conflict when the member
+    /// took the other one, and null when the member has not decided.
+    /// </summary>
+    private async Task<Web3Transaction?> RepeatedAsync(
+        Web3Transaction tx, string memberId, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Approvals.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TxId == tx.Id && a.MemberId == memberId, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        return earlier.Decision == decision ? tx : throw AlreadyDecided(earlier.Decision);
+    }
+
+    private async Task<ApproverTransaction> ProgressAsync(
+        Web3Transaction tx, ApprovalDecision decision, CancellationToken cancellationToken)
+    {
+        var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id).Select(a => a.Decision)
+            .ToListAsync(cancellationToken);
+        return new ApproverTransaction(tx, decisions.Count(d => d == ApprovalDecision.Approve),
+            decisions.Count(d => d == ApprovalDecision.Reject), decision);
+    }
+
+    private static QapiError AlreadyDecided(ApprovalDecision earlier) =>
+        QapiError.Conflict("approver_already_decided",
+            $"This approver already chose to {earlier.ToString().ToLowerInvariant()}.");
 }

@@ -16,6 +16,26 @@ internal static class TransactionEnding
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entry = await EndInTransactionAsync(db, tx, status, message, now, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return entry.Id;
+    }
+
+    /// <summary>
+    /// Ends the transaction in the caller's open database transaction; the event is added to the unit of work, for
+    /// the caller to save and commit. Null when the transaction was no longer pending.
+    /// </summary>
+    public static async Task<TransactionEvent?> EndInTransactionAsync(
+        QapiDbContext db, Web3Transaction tx, string status, string message, long now,
+        CancellationToken cancellationToken)
+    {
         var changed = await db.Web3Transactions
             .Where(t => t.Id == tx.Id && t.Status == TransactionStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, status).SetProperty(t => t.EndedAt, now),
@@ -28,10 +48,6 @@ internal static class TransactionEnding
         await db.Wallets.Where(w => w.Id == tx.WalletId)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.PendingOut, w => w.PendingOut - tx.ReservedAmount),
                 cancellationToken);
-        var entry = TransactionEvents.Add(db, tx, status, message, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return entry.Id;
+        return TransactionEvents.Add(db, tx, status, message, now);
     }
 }

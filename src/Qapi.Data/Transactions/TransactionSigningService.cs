@@ -18,27 +18,30 @@ namespace Qapi.Data.Transactions;
 /// </summary>
 public sealed class TransactionSigningService(
     QapiDbContext db,
-    SeedVault seeds,
-    ITransactionNotifier notifier,
-    StoreWriteGate writeGate,
-    TimeProvider clock)
+    SeedVault seeds)
 {
-    /// <summary>Signs the transaction if it is still pending; does nothing if another caller already did.</summary>
-    public async Task SignOnceAsync(string txId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs a transaction read while pending, in the caller's open database transaction (the caller holds the
+    /// write gate, then saves and commits). <paramref name="tx"/>, an untracked copy, becomes the signed
+    /// transaction. Returns the approved event, or null, changing nothing, if the transaction is no longer pending.
+    /// </summary>
+    public async Task<TransactionEvent?> SignInTransactionAsync(
+        Web3Transaction tx, long now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var turn = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var won = await db.Web3Transactions
-            .Where(t => t.Id == txId && t.Status == TransactionStatus.Pending)
+            .Where(t => t.Id == tx.Id && t.Status == TransactionStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TransactionStatus.Authorized)
                 .SetProperty(t => t.AuthorizedAt, now), cancellationToken);
         if (won == 0)
         {
-            return;
+            return null;
         }
 
-        var tx = await db.Web3Transactions.SingleAsync(t => t.Id == txId, cancellationToken);
+        // Only status fields change on a pending transaction, and the update above just moved it from pending:
+        // the copy is the row as it stands, so it is attached rather than read again.
+        db.Web3Transactions.Attach(tx);
+        tx.Status = TransactionStatus.Authorized;
+        tx.AuthorizedAt = now;
         var wallet = await db.Wallets.AsNoTracking().SingleAsync(w => w.Id == tx.WalletId, cancellationToken);
         TransactionEvents.Add(db, tx, TransactionStatus.Authorized, "Approval threshold met", now);
 
@@ -58,11 +61,7 @@ public sealed class TransactionSigningService(
         await db.Wallets.Where(w => w.Id == wallet.Id).ExecuteUpdateAsync(s => s
             .SetProperty(w => w.PendingOut, w => w.PendingOut - tx.ReservedAmount)
             .SetProperty(w => w.Available, w => w.Available - tx.ReservedAmount), cancellationToken);
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        notifier.EventsCommitted(approved.Id);
+        return approved;
     }
 
     private EvmSignedTransaction Sign(EvmTransaction transaction, Wallet wallet)
@@ -81,17 +80,12 @@ public sealed class TransactionSigningService(
     private async Task<BigInteger> NextNonceAsync(string address, string chainId, CancellationToken cancellationToken)
     {
         var key = address.ToLowerInvariant();
-        // Both SQL dialects (SQLite 3.35+, PostgreSQL) take ON CONFLICT and RETURNING; the UPDATE locks the row.
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "NonceCounters" ("Address", "ChainId", "Next") VALUES ({key}, {chainId}, 0)
-            ON CONFLICT DO NOTHING
-            """,
-            cancellationToken);
+        // One statement for both a first and a later nonce; both SQL dialects (SQLite 3.35+, PostgreSQL) take
+        // ON CONFLICT ... DO UPDATE and RETURNING, and the update locks the row until the transaction ends.
         var next = await db.Database.SqlQuery<long>(
                 $"""
-                UPDATE "NonceCounters" SET "Next" = "Next" + 1
-                WHERE "Address" = {key} AND "ChainId" = {chainId}
+                INSERT INTO "NonceCounters" ("Address", "ChainId", "Next") VALUES ({key}, {chainId}, 1)
+                ON CONFLICT ("Address", "ChainId") DO UPDATE SET "Next" = "NonceCounters"."Next" + 1
                 RETURNING "Next" AS "Value"
                 """)
             .ToListAsync(cancellationToken);

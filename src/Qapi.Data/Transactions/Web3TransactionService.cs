@@ -20,6 +20,7 @@ public sealed class Web3TransactionService(
     IOptions<Web3Options> options,
     ITransactionNotifier notifier,
     StoreWriteGate writeGate,
+    ReplayRecord replay,
     TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
@@ -27,7 +28,7 @@ public sealed class Web3TransactionService(
     /// <summary>
     /// Creates a transaction, or returns the one an earlier request with the same idempotency key created.
     /// </summary>
-    public async Task<Web3Transaction> CreateAsync(
+    public async Task<CreatedTransaction> CreateAsync(
         TransactionRequester requester,
         EvmTransactionFields fields,
         string? note,
@@ -41,7 +42,7 @@ public sealed class Web3TransactionService(
             var earlier = await FindIdempotentAsync(requester.KeyId, idempotencyKey, requestHash, cancellationToken);
             if (earlier is not null)
             {
-                return earlier;
+                return new CreatedTransaction(earlier, null);
             }
         }
 
@@ -95,6 +96,7 @@ public sealed class Web3TransactionService(
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await replay.WriteAsync(db, cancellationToken);
         db.Web3Transactions.Add(tx);
         if (idempotencyKey is not null)
         {
@@ -108,7 +110,7 @@ public sealed class Web3TransactionService(
             });
         }
 
-        TransactionEvents.Add(db, tx, TransactionStatus.Created, "Transaction created", tx.CreatedAt);
+        var created = TransactionEvents.Add(db, tx, TransactionStatus.Created, "Transaction created", tx.CreatedAt);
         var pending = TransactionEvents.Add(db, tx, TransactionStatus.Pending,
             $"Waiting for {policy.Threshold} of {policy.Members.Count} approvals", tx.CreatedAt);
         try
@@ -120,8 +122,9 @@ public sealed class Web3TransactionService(
             // A concurrent request with the same key won the race; answer with what it created.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return await FindIdempotentAsync(requester.KeyId, idempotencyKey, requestHash, cancellationToken)
+            var winner = await FindIdempotentAsync(requester.KeyId, idempotencyKey, requestHash, cancellationToken)
                 ?? throw new InvalidOperationException("The idempotency record vanished during a race.");
+            return new CreatedTransaction(winner, null);
         }
 
         // Reserve only what is spendable (settled balance less what other pending transactions hold), in the same
@@ -139,8 +142,9 @@ public sealed class Web3TransactionService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        replay.Committed();
         notifier.EventsCommitted(pending.Id);
-        return tx;
+        return new CreatedTransaction(tx, [created, pending]);
     }
 
     /// <summary>Cancels a pending transaction; only the API key that created it may.</summary>

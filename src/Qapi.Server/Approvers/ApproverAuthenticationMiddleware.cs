@@ -31,13 +31,17 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         var failure = await AuthenticateAsync(context, db);
         if (failure is not null)
         {
-            LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
-                failure.Reason);
+            await RefuseAsync(context, failure);
             return;
         }
 
-        await next(context);
+        await ReplayGuard.RunAsync(context, next, db, writeGate, () => RefuseAsync(context, AuthFailure.Replayed));
+    }
+
+    private Task RefuseAsync(HttpContext context, AuthFailure failure)
+    {
+        LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
+        return ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error, failure.Reason);
     }
 
     private async Task<AuthFailure?> AuthenticateAsync(HttpContext context, QapiDbContext db)
@@ -101,8 +105,8 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
             var signatureBytes = Convert.FromHexString(credentials.Signature);
-            if (!await ReplayGuard.TryRecordBytesAsync(db, writeGate, ReplayScopePrefix + key.Id, signatureBytes,
-                    keepUntil, context.RequestAborted))
+            var hash = ReplayGuard.HashOf(ReplayScopePrefix + key.Id, signatureBytes);
+            if (!await ReplayGuard.AcceptAsync(context, db, writeGate, hash, keepUntil))
             {
                 return AuthFailure.Replayed;
             }

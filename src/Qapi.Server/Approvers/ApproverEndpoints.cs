@@ -28,14 +28,16 @@ internal static class ApproverEndpoints
             .WithName("GetApproverAction")
             .Produces<ApproverAction>();
         channel.MapPut("/actions/{tx_id}",
-                (HttpContext c, ApprovalService s, ApproverInbox i, string tx_id, CancellationToken t) =>
-                    DecideAsync(c, s, i, tx_id, ApprovalDecision.Approve, t))
+                (HttpContext c, ApprovalService s, string tx_id, CancellationToken t) =>
+                    DecideAsync(c, s, tx_id, ApprovalDecision.Approve, t))
+            .WritesReplayRecordInTransaction()
             .WithName("ApproveAction")
             .Accepts<ApproverDecisionRequest>("application/json")
             .Produces<ApproverDecisionResponse>();
         channel.MapDelete("/actions/{tx_id}",
-                (HttpContext c, ApprovalService s, ApproverInbox i, string tx_id, CancellationToken t) =>
-                    DecideAsync(c, s, i, tx_id, ApprovalDecision.Reject, t))
+                (HttpContext c, ApprovalService s, string tx_id, CancellationToken t) =>
+                    DecideAsync(c, s, tx_id, ApprovalDecision.Reject, t))
+            .WritesReplayRecordInTransaction()
             .WithName("RejectAction")
             .Accepts<ApproverDecisionRequest>("application/json")
             .Produces<ApproverDecisionResponse>();
@@ -60,13 +62,14 @@ internal static class ApproverEndpoints
     }
 
     private static async Task<IResult> DecideAsync(
-        HttpContext context, ApprovalService approvals, ApproverInbox inbox, string txId, ApprovalDecision decision,
+        HttpContext context, ApprovalService approvals, string txId, ApprovalDecision decision,
         CancellationToken cancellationToken)
     {
         var caller = ApproverCaller.Of(context);
         var signature = SignatureOf(context.Features.Get<SignedBody>()?.Bytes ?? []);
-        await approvals.DecideAsync(txId, caller.MemberId, decision, signature, cancellationToken);
-        var item = await FindAsync(inbox, caller, txId, cancellationToken);
+        // Refuses a transaction whose policy does not name the caller; answers with the progress after the decision.
+        var item = await approvals.DecideWithProgressAsync(txId, caller.MemberId, decision, signature,
+            cancellationToken);
         return TypedResults.Ok(ApproverViews.Decision(item));
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qapi.Core.Accounts;
 using Qapi.Core.Protocol;
@@ -29,13 +28,17 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         var failure = await AuthenticateAsync(context, db);
         if (failure is not null)
         {
-            LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
-            await ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error,
-                failure.Reason);
+            await RefuseAsync(context, failure);
             return;
         }
 
-        await next(context);
+        await ReplayGuard.RunAsync(context, next, db, writeGate, () => RefuseAsync(context, AuthFailure.Replayed));
+    }
+
+    private Task RefuseAsync(HttpContext context, AuthFailure failure)
+    {
+        LogRefused(logger, context.Request.Method, context.Request.Path, failure.Error);
+        return ApiErrorWriter.WriteAsync(context, failure.Status, failure.Error, failure.Reason);
     }
 
     private async Task<AuthFailure?> AuthenticateAsync(HttpContext context, QapiDbContext db)
@@ -76,9 +79,6 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             return AuthFailure.UnknownKey;
         }
 
-        // One connection for the whole request: the key lookup and the endpoint's queries share it instead of
-        // each opening and closing its own. The pooled context closes it when the request scope ends.
-        await db.Database.OpenConnectionAsync(context.RequestAborted);
         var key = await keys.FindAsync(db, keyId);
         if (key is null)
         {
@@ -115,8 +115,8 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
         if (ReplayGuard.IsStateChanging(request.Method) || signedTarget is not null)
         {
             var keepUntil = (timestamp.UnixMilliseconds / 1000) + window + 1;
-            if (!await ReplayGuard.TryRecordAsync(db, writeGate, key.Id, signature, keepUntil,
-                    context.RequestAborted))
+            if (!await ReplayGuard.AcceptAsync(context, db, writeGate, ReplayGuard.HashOf(key.Id, signature),
+                    keepUntil))
             {
                 return AuthFailure.Replayed;
             }

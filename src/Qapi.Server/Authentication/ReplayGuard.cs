@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Qapi.Data;
-using Qapi.Data.Entities;
 
 namespace Qapi.Server.Authentication;
 
 /// <summary>
 /// Refuses a state-changing request whose signature was already accepted. The record lives in the shared
-/// database under a primary key, so the refusal holds across every server node.
+/// database under a primary key, so the refusal holds across every server node. An endpoint marked with
+/// <see cref="ReplayRecordInTransaction"/> writes the record in its own write transaction instead
+/// (<see cref="ReplayRecord"/>); the guard then only checks that the signature is new.
 /// </summary>
 internal static class ReplayGuard
 {
@@ -16,53 +16,78 @@ internal static class ReplayGuard
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method)
         || HttpMethods.IsDelete(method);
 
-    /// <summary>Records the signature; false when it was recorded before.</summary>
-    public static Task<bool> TryRecordAsync(
-        QapiDbContext db, StoreWriteGate gate, string keyId, string signature, long expiresAt,
-        CancellationToken cancellationToken)
+    /// <summary>The hash an API key's signature is recorded under.</summary>
+    public static string HashOf(string keyId, string signature)
     {
         // Hash the signature in its decoded form, so that re-encoding it (padding, alphabet) is still a replay.
         Qapi.Core.Protocol.Base64Text.TryDecodeAnyAlphabet(signature, out var signatureBytes);
-        return TryRecordBytesAsync(db, gate, keyId, signatureBytes, expiresAt, cancellationToken);
+        return HashOf(keyId, signatureBytes);
     }
 
     /// <summary>
-    /// Records decoded signature bytes under a scope (an API key's id, or a prefixed id for another kind of key);
-    /// false when they were recorded before.
+    /// The hash decoded signature bytes are recorded under, in a scope (an API key's id, or a prefixed id for
+    /// another kind of key).
     /// </summary>
-    public static async Task<bool> TryRecordBytesAsync(
-        QapiDbContext db, StoreWriteGate gate, string scope, byte[] signatureBytes, long expiresAt,
-        CancellationToken cancellationToken)
+    public static string HashOf(string scope, byte[] signatureBytes)
     {
         var material = Encoding.UTF8.GetBytes(scope + ":").Concat(signatureBytes).ToArray();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(material));
-        if (await db.UsedSignatures.AnyAsync(s => s.Hash == hash, cancellationToken))
-        {
-            return false;
-        }
+        return Convert.ToHexStringLower(SHA256.HashData(material));
+    }
 
-        using var turn = await gate.EnterAsync(cancellationToken);
-        db.UsedSignatures.Add(new UsedSignature { Hash = hash, ExpiresAt = expiresAt });
-        try
+    /// <summary>
+    /// Records the signature now, or, for an endpoint that writes it in its own transaction, checks that it is new
+    /// and leaves it to that transaction; false when it was recorded before.
+    /// </summary>
+    public static async Task<bool> AcceptAsync(
+        HttpContext context, QapiDbContext db, StoreWriteGate gate, string hash, long expiresAt)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ReplayRecordInTransaction>() is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Only a concurrent twin that recorded the same hash first makes this a replay; any other store
-            // failure is a fault, not a refusal.
-            db.ChangeTracker.Clear();
-            if (await db.UsedSignatures.AnyAsync(s => s.Hash == hash, cancellationToken))
+            if (await ReplayRecord.ExistsAsync(db, hash, context.RequestAborted))
             {
                 return false;
             }
 
-            throw;
+            context.RequestServices.GetRequiredService<ReplayRecord>().Defer(hash, expiresAt);
+            return true;
+        }
+
+        using var turn = await gate.EnterAsync(context.RequestAborted);
+        return await ReplayRecord.InsertAsync(db, hash, expiresAt, context.RequestAborted) == 1;
+    }
+
+    /// <summary>
+    /// Runs the rest of the pipeline. A concurrent copy of the request that recorded the signature first is
+    /// answered with <paramref name="replayed"/>. A deferred record that no transaction committed (the request was
+    /// refused, or changed nothing) is written before the answer leaves, or before an exception reaches the
+    /// handler that answers it: once a client has its answer, a copy of the request is refused.
+    /// </summary>
+    public static async Task RunAsync(
+        HttpContext context, RequestDelegate next, QapiDbContext db, StoreWriteGate gate, Func<Task> replayed)
+    {
+        var record = context.RequestServices.GetRequiredService<ReplayRecord>();
+        if (!record.IsPending)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.OnStarting(() => WriteIfPendingAsync(record, db, gate));
+        try
+        {
+            await next(context);
+        }
+        catch (RequestReplayedException) when (!context.Response.HasStarted)
+        {
+            await replayed();
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            await WriteIfPendingAsync(record, db, gate);
         }
     }
+
+    // Not the request's token: an aborted request's signature is used up all the same.
+    private static Task WriteIfPendingAsync(ReplayRecord record, QapiDbContext db, StoreWriteGate gate) =>
+        record.IsPending ? record.WriteAloneAsync(db, gate, CancellationToken.None) : Task.CompletedTask;
 }

@@ -119,12 +119,15 @@ public static class QapiApp
             KeepAliveInterval = FeedKeepAlive,
             KeepAliveTimeout = FeedKeepAlive,
         });
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase),
-            branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath),
-            branch => branch.UseMiddleware<ApproverAuthenticationMiddleware>());
-        app.UseWhen(c => AdminApi.IsAuthenticated(c.Request.Path),
-            branch => branch.UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApiBase), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApiKeyAuthenticationMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(ApproverEndpoints.BasePath), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApproverAuthenticationMiddleware>());
+        app.UseWhen(c => AdminApi.IsAuthenticated(c.Request.Path), branch => branch
+            .UseMiddleware<StoreConnectionMiddleware>()
+            .UseMiddleware<ApiKeyAuthenticationMiddleware>());
         app.UseRateLimiter();
 
         var api = app.MapGroup(ApiBase);

@@ -21,6 +21,7 @@ internal static class TransactionEndpoints
     {
         api.MapPost("/transaction", CreateAsync)
             .RequirePermission(ApiKeyPermissions.Web3)
+            .WritesReplayRecordInTransaction()
             .WithName("CreateTransaction").WithTags("Web3 API")
             .Accepts<CreateTransactionRequest>("application/json")
             .Produces<TxInfoResponse>();
@@ -59,9 +60,10 @@ internal static class TransactionEndpoints
             ChainId = request.ChainId,
             Nonce = request.Nonce,
         };
-        var tx = await transactions.CreateAsync(caller.Requester(), fields, request.Note, idempotencyKey, body,
-            cancellationToken);
-        return TypedResults.Ok(await InfoAsync(db, tx, cancellationToken));
+        var (tx, events) = await transactions.CreateAsync(caller.Requester(), fields, request.Note, idempotencyKey,
+            body, cancellationToken);
+        return TypedResults.Ok(events is null ? await InfoAsync(db, tx, cancellationToken)
+            : TransactionViews.Info(tx, events));
     }
 
     private static async Task<IResult> GetStatusAsync(

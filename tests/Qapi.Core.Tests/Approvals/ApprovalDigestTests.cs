@@ -82,6 +82,12 @@ public sealed class ApprovalDigestTests
         Assert.False(ApproverKeys.Verify(publicKey, digest, signature[..^2] + (signature[^2..] == "00" ? "01" : "00")));
         Assert.False(ApproverKeys.Verify(publicKey, digest, "zz"));
         Assert.False(ApproverKeys.Verify("02" + new string('0', 64), digest, signature));
+
+        // Parsed keys are kept by their text: again, and in upper case, each key still answers for itself only.
+        Assert.True(ApproverKeys.Verify(publicKey, digest, signature));
+        Assert.True(ApproverKeys.Verify(publicKey.ToUpperInvariant(), digest, signature));
+        Assert.False(ApproverKeys.Verify(otherPublicKey, digest, signature));
+        Assert.False(ApproverKeys.Verify(otherPublicKey.ToUpperInvariant(), digest, signature));
     }
 
     private static byte[] Digest(string txId, ApprovalDecision decision, EvmTransactionFields fields)
