@@ -9,7 +9,7 @@ namespace Qapi.Core.Evm;
 
 /// <summary>
 /// Serializes and signs EVM transactions: legacy ones with EIP-155 replay protection, EIP-1559 ones as type 2.
-/// Nethereum's encoders write the RLP; the signature itself comes from libsecp256k1's C# port.
+/// Nethereum's encoders write the RLP; the signature itself comes from libsecp256k1.
 /// </summary>
 public static class EvmTransactionSigner
 {

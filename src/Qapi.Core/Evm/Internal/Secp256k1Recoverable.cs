@@ -1,16 +1,23 @@
-using NBitcoin.Secp256k1;
 using Nethereum.Util;
+using Secp256k1Net;
 
 namespace Qapi.Core.Evm.Internal;
 
 /// <summary>
-/// Recoverable ECDSA over secp256k1 with NBitcoin.Secp256k1, the C# port of libsecp256k1. Nethereum's own
-/// signer goes through BouncyCastle, which is an order of magnitude slower and allocates megabytes per
-/// transaction (figures in bench/README.md).
+/// Recoverable ECDSA over secp256k1 with bitcoin-core's libsecp256k1 (through Secp256k1.Net). Nethereum's own
+/// signer goes through BouncyCastle, which is two orders of magnitude slower and allocates megabytes per
+/// transaction; NBitcoin.Secp256k1, the library's C# port, is about ten times slower (figures in bench/README.md).
 /// </summary>
 internal static class Secp256k1Recoverable
 {
     public const int SignatureLength = 64;
+
+    // s must not exceed half the group order n (EIP-2); this is n / 2, big-endian.
+    private static ReadOnlySpan<byte> HalfOrder =>
+    [
+        0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+        0x5D, 0x57, 0x6E, 0x73, 0x57, 0xA4, 0x50, 0x1D, 0xDF, 0xE9, 0x2F, 0x46, 0x68, 0x1B, 0x20, 0xA0,
+    ];
 
     /// <summary>
     /// Signs a 32-byte hash into r || s and the recovery id. Nonces follow RFC 6979 and s is normalized low
@@ -23,22 +30,14 @@ internal static class Secp256k1Recoverable
             throw new ArgumentException("A secp256k1 private key is 32 bytes.", nameof(privateKey));
         }
 
-        if (!ECPrivKey.TryCreate(privateKey, out var key))
+        if (!Secp256k1.IsValidSecretKey(privateKey))
         {
             throw new ArgumentException("The private key is zero or not below the curve order.", nameof(privateKey));
         }
 
-        using (key)
-        {
-            if (!key.TrySignRecoverable(hash, out var recoverable) || recoverable is null)
-            {
-                // Only reachable with a broken nonce function; RFC 6979 retries internally.
-                throw new InvalidOperationException("secp256k1 signing failed.");
-            }
-
-            recoverable.WriteToSpanCompact(signature, out var recoveryId);
-            return recoveryId;
-        }
+        var (compact, recoveryId) = Secp256k1.SignRecoverable(hash, privateKey);
+        compact.CopyTo(signature);
+        return recoveryId;
     }
 
     /// <summary>
@@ -47,27 +46,26 @@ internal static class Secp256k1Recoverable
     /// </summary>
     public static EvmAddress? TryRecoverAddress(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> signature, int recoveryId)
     {
-        if (recoveryId is < 0 or > 3
-            || !SecpRecoverableECDSASignature.TryCreateFromCompact(signature, recoveryId, out var recoverable)
-            || recoverable is null)
+        if (recoveryId is < 0 or > 3 || hash.Length != 32 || signature.Length != SignatureLength
+            || IsZero(signature[..32]) || IsZero(signature[32..]) || signature[32..].SequenceCompareTo(HalfOrder) > 0)
         {
             return null;
         }
 
-        recoverable.Deconstruct(out var r, out var s, out _);
-        if (r.IsZero || s.IsZero || s.IsHigh)
+        byte[] uncompressed;
+        try
         {
+            uncompressed = Secp256k1.RecoverPublicKey(signature, (byte)recoveryId, hash, compressed: false);
+        }
+        catch (ArgumentException)
+        {
+            // r or s at or above the order, or no point for this r and recovery id.
             return null;
         }
 
-        if (!ECPubKey.TryRecover(Context.Instance, recoverable, hash, out var publicKey) || publicKey is null)
-        {
-            return null;
-        }
-
-        Span<byte> uncompressed = stackalloc byte[65];
-        publicKey.WriteToSpan(false, uncompressed, out _);
-        var keyHash = Sha3Keccack.Current.CalculateHash(uncompressed[1..].ToArray());
+        var keyHash = Sha3Keccack.Current.CalculateHash(uncompressed[1..]);
         return EvmAddress.FromBytes(keyHash.AsSpan(12));
     }
+
+    private static bool IsZero(ReadOnlySpan<byte> bytes) => !bytes.ContainsAnyExcept((byte)0);
 }
