@@ -75,8 +75,4 @@ public sealed class ReplayRecord
             ON CONFLICT DO NOTHING
             """,
             cancellationToken);
-
-    /// <summary>Whether a record of this hash exists.</summary>
-    public static Task<bool> ExistsAsync(QapiDbContext db, string hash, CancellationToken cancellationToken) =>
-        db.UsedSignatures.AnyAsync(s => s.Hash == hash, cancellationToken);
 }

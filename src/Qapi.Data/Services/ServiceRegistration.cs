@@ -10,6 +10,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton<SeedVault>();
         services.AddSingleton<ApiSecretVault>();
+        services.AddSingleton<CompiledQueries>();
         services.AddScoped<Audit.AuditActor>();
         services.AddScoped<ReplayRecord>();
         services.AddScoped<Audit.AuditTrail>();

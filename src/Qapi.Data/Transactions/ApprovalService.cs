@@ -17,6 +17,7 @@ public sealed class ApprovalService(
     ITransactionNotifier notifier,
     StoreWriteGate writeGate,
     ReplayRecord replay,
+    CompiledQueries queries,
     TimeProvider clock)
 {
     /// <summary>
@@ -37,7 +38,7 @@ public sealed class ApprovalService(
         string txId, string memberId, ApprovalDecision decision, string signature,
         CancellationToken cancellationToken)
     {
-        var tx = await db.Web3Transactions.AsNoTracking().SingleOrDefaultAsync(t => t.Id == txId, cancellationToken)
+        var tx = await queries.TransactionAsync(db, txId)
             ?? throw QapiError.NotFound("transaction_not_found", $"No transaction {txId}.");
         var approvers = tx.ApproverIds.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!approvers.Contains(memberId))
@@ -45,9 +46,7 @@ public sealed class ApprovalService(
             throw QapiError.NotFound("transaction_not_found", $"No transaction {txId} awaits this approver.");
         }
 
-        var key = await db.ApproverKeys.AsNoTracking()
-            .Where(k => k.MemberId == memberId && k.RevokedAt == null)
-            .OrderByDescending(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken)
+        var key = await queries.ActiveApproverKeyAsync(db, memberId)
             ?? throw QapiError.Forbidden("approver_not_enrolled", "The approver has no enrolled key.");
         var digest = ApprovalDigest.Compute(tx.Id, decision, StoredRequest.Of(tx));
         if (!ApproverKeys.Verify(key.PublicKey, digest, signature))
@@ -103,18 +102,21 @@ public sealed class ApprovalService(
         // transaction waits here until this one commits, and then counts it; on SQLite this transaction holds the
         // database's write lock already. So two last approvals cannot both miss each other, and a transaction
         // settled meanwhile is seen as settled.
-        var stillPending = await db.Web3Transactions
-            .Where(t => t.Id == tx.Id && t.Status == TransactionStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TransactionStatus.Pending), cancellationToken);
+        var stillPending = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Web3Transactions" SET "Status" = {TransactionStatus.Pending}
+            WHERE "Id" = {tx.Id} AND "Status" = {TransactionStatus.Pending}
+            """,
+            cancellationToken);
         if (stillPending == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            var settled = await db.Web3Transactions.AsNoTracking().SingleAsync(t => t.Id == tx.Id, cancellationToken);
+            var settled = await queries.TransactionAsync(db, tx.Id)
+                ?? throw new InvalidOperationException($"Transaction {tx.Id} vanished while being decided.");
             return await AnswerDecidedAsync(settled, memberId, decision, cancellationToken);
         }
 
-        var decisions = await db.Approvals.AsNoTracking().Where(a => a.TxId == tx.Id)
-            .Select(a => new { a.MemberId, a.Decision }).ToListAsync(cancellationToken);
+        var decisions = await queries.DecisionsAsync(db, tx.Id, cancellationToken);
         var approvals = decisions.Count(d => d.Decision == ApprovalDecision.Approve);
         var rejections = decisions.Count(d => d.Decision == ApprovalDecision.Reject);
         if (decisions.FirstOrDefault(d => d.MemberId == memberId) is { } earlier)

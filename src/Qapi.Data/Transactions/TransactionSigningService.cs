@@ -18,7 +18,8 @@ namespace Qapi.Data.Transactions;
 /// </summary>
 public sealed class TransactionSigningService(
     QapiDbContext db,
-    SeedVault seeds)
+    SeedVault seeds,
+    CompiledQueries queries)
 {
     /// <summary>
     /// Signs a transaction read while pending, in the caller's open database transaction (the caller holds the
@@ -28,10 +29,12 @@ public sealed class TransactionSigningService(
     public async Task<TransactionEvent?> SignInTransactionAsync(
         Web3Transaction tx, long now, CancellationToken cancellationToken)
     {
-        var won = await db.Web3Transactions
-            .Where(t => t.Id == tx.Id && t.Status == TransactionStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TransactionStatus.Authorized)
-                .SetProperty(t => t.AuthorizedAt, now), cancellationToken);
+        var won = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Web3Transactions" SET "Status" = {TransactionStatus.Authorized}, "AuthorizedAt" = {now}
+            WHERE "Id" = {tx.Id} AND "Status" = {TransactionStatus.Pending}
+            """,
+            cancellationToken);
         if (won == 0)
         {
             return null;
@@ -42,7 +45,8 @@ public sealed class TransactionSigningService(
         db.Web3Transactions.Attach(tx);
         tx.Status = TransactionStatus.Authorized;
         tx.AuthorizedAt = now;
-        var wallet = await db.Wallets.AsNoTracking().SingleAsync(w => w.Id == tx.WalletId, cancellationToken);
+        var wallet = await queries.WalletAsync(db, tx.WalletId)
+            ?? throw new InvalidOperationException($"Transaction {tx.Id} has no wallet {tx.WalletId}.");
         TransactionEvents.Add(db, tx, TransactionStatus.Authorized, "Approval threshold met", now);
 
         var request = StoredRequest.Of(tx);
@@ -58,9 +62,13 @@ public sealed class TransactionSigningService(
         var approved = TransactionEvents.Add(db, tx, TransactionStatus.Approved,
             $"Signed with nonce {tx.Nonce}; ready to broadcast", now);
         RecordOutflow(tx, wallet, now);
-        await db.Wallets.Where(w => w.Id == wallet.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(w => w.PendingOut, w => w.PendingOut - tx.ReservedAmount)
-            .SetProperty(w => w.Available, w => w.Available - tx.ReservedAmount), cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Wallets" SET "PendingOut" = "PendingOut" - {tx.ReservedAmount},
+                "Available" = "Available" - {tx.ReservedAmount}
+            WHERE "Id" = {wallet.Id}
+            """,
+            cancellationToken);
         return approved;
     }
 

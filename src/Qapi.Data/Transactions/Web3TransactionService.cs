@@ -21,6 +21,7 @@ public sealed class Web3TransactionService(
     ITransactionNotifier notifier,
     StoreWriteGate writeGate,
     ReplayRecord replay,
+    CompiledQueries queries,
     TimeProvider clock)
 {
     private const int MaxNoteLength = 1000;
@@ -62,10 +63,10 @@ public sealed class Web3TransactionService(
         var wallet = await WalletForAsync(requester, request, cancellationToken);
         await RequireReplaceableNonceAsync(wallet, request, cancellationToken);
         await RequireAllowedDestinationAsync(wallet, request.To, cancellationToken);
-        var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Id == wallet.FundId, cancellationToken);
-        var policyId = wallet.TxPolicyId ?? fund.TxPolicyId;
-        var policy = await db.Policies.AsNoTracking().Include(p => p.Members)
-            .SingleAsync(p => p.Id == policyId, cancellationToken);
+        var policyId = wallet.TxPolicyId ?? await queries.FundPolicyIdAsync(db, wallet.FundId)
+            ?? throw new InvalidOperationException($"Wallet {wallet.Id} has no transaction policy.");
+        var policy = await queries.PolicyWithMembersAsync(db, policyId)
+            ?? throw new InvalidOperationException($"Policy {policyId} of wallet {wallet.Id} is missing.");
 
         var now = clock.GetUtcNow();
         var tx = new Web3Transaction
@@ -129,10 +130,12 @@ public sealed class Web3TransactionService(
 
         // Reserve only what is spendable (settled balance less what other pending transactions hold), in the same
         // statement that checks it, so concurrent requests cannot overdraw the wallet together.
-        var reserved = await db.Wallets
-            .Where(w => w.Id == wallet.Id && w.Available - w.PendingOut >= tx.ReservedAmount)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.PendingOut, w => w.PendingOut + tx.ReservedAmount),
-                cancellationToken);
+        var reserved = await db.Database.ExecuteSqlAsync(
+            $"""
+            UPDATE "Wallets" SET "PendingOut" = "PendingOut" + {tx.ReservedAmount}
+            WHERE "Id" = {wallet.Id} AND "Available" - "PendingOut" >= {tx.ReservedAmount}
+            """,
+            cancellationToken);
         if (reserved == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -216,9 +219,7 @@ public sealed class Web3TransactionService(
         TransactionRequester requester, EvmTransactionRequest request, CancellationToken cancellationToken)
     {
         var from = request.From.ToString();
-        var candidates = await db.Wallets.AsNoTracking()
-            .Where(w => w.AccountId == requester.AccountId && w.Type == WalletType.External)
-            .ToListAsync(cancellationToken);
+        var candidates = await queries.Web3WalletsAsync(db, requester.AccountId, cancellationToken);
         var wallet = candidates.FirstOrDefault(w => string.Equals(w.Address, from, StringComparison.OrdinalIgnoreCase))
             ?? throw QapiError.NotFound("wallet_not_found", $"No Web3 API wallet with address {from} in this account.");
         if (!requester.Covers(wallet.Id))
@@ -243,8 +244,7 @@ public sealed class Web3TransactionService(
     private async Task RequireAllowedDestinationAsync(
         Wallet wallet, EvmAddress to, CancellationToken cancellationToken)
     {
-        var allowlist = await db.AllowlistEntries.AsNoTracking().Where(e => e.WalletId == wallet.Id)
-            .Select(e => e.Address).ToListAsync(cancellationToken);
+        var allowlist = await queries.AllowlistAsync(db, wallet.Id, cancellationToken);
         var destination = to.ToString().ToLowerInvariant();
         if (allowlist.Count > 0 && !allowlist.Contains(destination))
         {

@@ -73,8 +73,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         }
 
         var key = QapiId.IsWellFormed(credentials.KeyId)
-            ? await db.ApproverKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == credentials.KeyId,
-                context.RequestAborted)
+            ? await context.RequestServices.GetRequiredService<CompiledQueries>().ApproverKeyAsync(db, credentials.KeyId)
             : null;
         if (key is null)
         {

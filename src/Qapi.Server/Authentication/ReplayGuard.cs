@@ -43,7 +43,8 @@ internal static class ReplayGuard
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ReplayRecordInTransaction>() is not null)
         {
-            if (await ReplayRecord.ExistsAsync(db, hash, context.RequestAborted))
+            var queries = context.RequestServices.GetRequiredService<CompiledQueries>();
+            if (await queries.ReplayRecordExistsAsync(db, hash))
             {
                 return false;
             }
