@@ -56,7 +56,7 @@ public sealed class ReplayRecord
             return true;
         }
 
-        using var turn = await gate.EnterAsync(cancellationToken);
+        using var turn = await gate.EnterAsync(db, cancellationToken);
         var inserted = await InsertAsync(db, _hash, _expiresAt, cancellationToken);
         _hash = null;
         return inserted == 1;

@@ -33,6 +33,9 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
         };
     }
 
+    /// <summary>Whether commits sync the write-ahead log (<c>full</c>).</summary>
+    public bool IsFull => _synchronous == "FULL";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
         Configure(connection);
 

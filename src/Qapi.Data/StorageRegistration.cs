@@ -9,9 +9,13 @@ namespace Qapi.Data;
 /// </summary>
 public static class StorageRegistration
 {
-    /// <summary>Adds a pooled <see cref="QapiDbContext"/> for the provider.</summary>
+    /// <summary>
+    /// Adds a pooled <see cref="QapiDbContext"/> for the provider. A server passes <paramref name="groupCommit"/>:
+    /// with SQLite and <c>synchronous=full</c> its gated writers then share syncs (<see cref="GroupCommit"/>), which
+    /// only holds where every answer waits for them, as the server's do.
+    /// </summary>
     public static IServiceCollection AddQapiStorage(
-        this IServiceCollection services, StorageOptions options, string dataDirectory)
+        this IServiceCollection services, StorageOptions options, string dataDirectory, bool groupCommit = false)
     {
         switch (options.Provider.ToLowerInvariant())
         {
@@ -19,13 +23,16 @@ public static class StorageRegistration
                 var sqlite = SqliteConnectionString(options, dataDirectory);
                 var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
                 services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
-                services.AddSingleton(new StoreWriteGate(serialize: true));
+                var commits = new GroupCommit(groupCommit && setup.IsFull ? WriteAheadLogPath(sqlite) : null);
+                services.AddSingleton(commits);
+                services.AddSingleton(new StoreWriteGate(serialize: true, commits));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
                 break;
             case "postgres" or "postgresql":
                 var postgres = options.ConnectionString
                     ?? throw new InvalidOperationException("Qapi:Storage:ConnectionString is required for postgres.");
                 services.AddDbContextPool<PostgresQapiDbContext>(o => o.UseNpgsql(postgres));
+                services.AddSingleton(new GroupCommit(walPath: null));
                 services.AddSingleton(new StoreWriteGate(serialize: false));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<PostgresQapiDbContext>());
                 break;
@@ -53,6 +60,16 @@ public static class StorageRegistration
             DefaultTimeout = 30,
         };
         return builder.ToString();
+    }
+
+    /// <summary>The write-ahead log of a SQLite database file, or null for an in-memory database.</summary>
+    private static string? WriteAheadLogPath(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var file = builder.DataSource;
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(file) || file == ":memory:"
+            ? null
+            : Path.GetFullPath(file) + "-wal";
     }
 
     /// <summary>Applies pending migrations and, for SQLite, turns on write-ahead logging.</summary>

@@ -31,7 +31,7 @@ public sealed class InvitationService(QapiDbContext db, AuditTrail audit, StoreW
     /// <summary>Accepts the person's invitation from the account: the membership or custody becomes active.</summary>
     public async Task<Invitation> AcceptAsync(string personId, string accountId, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invitation = await FindAsync(personId, accountId, cancellationToken);
         var member = await db.OrganizationMembers.SingleOrDefaultAsync(
@@ -56,7 +56,7 @@ public sealed class InvitationService(QapiDbContext db, AuditTrail audit, StoreW
     /// <summary>Declines the person's invitation from the account; the invitation is deleted.</summary>
     public async Task DeclineAsync(string personId, string accountId, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invitation = await FindAsync(personId, accountId, cancellationToken);
         var deleted = invitation.Kind == InvitationKind.Member

@@ -46,7 +46,7 @@ public sealed class MembershipService(
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
             User = person,
         };
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.OrganizationMembers.Add(member);
         await db.SaveChangesAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class MembershipService(
     public async Task<OrganizationMember> ChangeRoleAsync(
         string organizationId, string userId, MemberRole role, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var member = await FindAsync(organizationId, userId, cancellationToken);
         if (member.Role == role)
@@ -88,7 +88,7 @@ public sealed class MembershipService(
     /// </summary>
     public async Task RemoveAsync(string organizationId, string userId, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var member = await FindAsync(organizationId, userId, cancellationToken);
         await RequireAnotherAdministratorAsync(member, cancellationToken);

@@ -46,7 +46,7 @@ public sealed class SignupService(
             actor.Name = AdminActor.Of(accountId, keyId);
         }
 
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (account, mnemonic) = await accounts.CreatePersonalAsync(accountId, validUsername, validFirst,
             validLast, validEmail, cancellationToken);

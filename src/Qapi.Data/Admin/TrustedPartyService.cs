@@ -52,7 +52,7 @@ public sealed class TrustedPartyService(
             CreatedAt = clock.GetUtcNow().ToUnixTimeSeconds(),
             Party = person,
         };
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.TrustedParties.Add(party);
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class TrustedPartyService(
     public async Task RemoveAsync(Account account, string partyId, CancellationToken cancellationToken)
     {
         RequirePersonal(account);
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var party = await db.TrustedParties
             .SingleOrDefaultAsync(t => t.AccountId == account.Id && t.PartyId == partyId, cancellationToken)

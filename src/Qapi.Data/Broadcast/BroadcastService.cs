@@ -20,6 +20,7 @@ public sealed class BroadcastService(
     BroadcastRetries retries,
     IOptions<BroadcastOptions> options,
     ITransactionNotifier notifier,
+    GroupCommit groupCommit,
     TimeProvider clock,
     ILogger<BroadcastService> logger)
 {
@@ -51,6 +52,9 @@ public sealed class BroadcastService(
 
             return;
         }
+
+        // A signing that is not on disk yet could be lost with its nonce, which would then be issued again.
+        await groupCommit.WaitAsync();
 
         // Lower nonces first: a node holds a transaction whose predecessor it has not seen yet, but not forever.
         foreach (var tx in approved.OrderBy(t => t.From, StringComparer.OrdinalIgnoreCase).ThenBy(NonceOf))

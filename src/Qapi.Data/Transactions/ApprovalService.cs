@@ -91,7 +91,7 @@ public sealed class ApprovalService(
         Web3Transaction tx, int approverCount, string memberId, ApprovalDecision decision, string signature,
         long now, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // First, so that a concurrent copy of this request is refused as a replay whatever the state it then finds

@@ -95,7 +95,7 @@ public sealed class Web3TransactionService(
             ExpiresAt = (now + options.Value.ApprovalWindow).ToUnixTimeSeconds(),
         };
 
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await replay.WriteAsync(db, cancellationToken);
         db.Web3Transactions.Add(tx);

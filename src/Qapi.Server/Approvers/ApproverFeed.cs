@@ -22,6 +22,7 @@ namespace Qapi.Server.Approvers;
 /// </remarks>
 internal sealed partial class ApproverFeed(
     TransactionFeedSignal signal,
+    GroupCommit groupCommit,
     IHostApplicationLifetime lifetime,
     ILogger<ApproverFeed> logger)
 {
@@ -82,6 +83,8 @@ internal sealed partial class ApproverFeed(
             }
 
             var awaiting = await inbox.PendingForAsync(caller.MemberId, cancellationToken);
+            // What is sent must be on disk.
+            await groupCommit.WaitAsync();
             if (first)
             {
                 var actions = awaiting.Select(ApproverViews.Action).ToList();
@@ -105,7 +108,7 @@ internal sealed partial class ApproverFeed(
         }
     }
 
-    private static async Task SendResolvedAsync(
+    private async Task SendResolvedAsync(
         QapiDbContext db, WebSocket socket, IEnumerable<string> gone, CancellationToken cancellationToken)
     {
         var ids = gone.ToList();
@@ -116,6 +119,7 @@ internal sealed partial class ApproverFeed(
 
         var statuses = await db.Web3Transactions.AsNoTracking().Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Status }).ToListAsync(cancellationToken);
+        await groupCommit.WaitAsync();
         foreach (var tx in statuses.OrderBy(t => ids.IndexOf(t.Id)))
         {
             await SendAsync(socket, new ApproverFeedMessage("resolved", TxId: tx.Id, Status: tx.Status),

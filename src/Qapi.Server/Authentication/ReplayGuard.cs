@@ -53,7 +53,7 @@ internal static class ReplayGuard
             return true;
         }
 
-        using var turn = await gate.EnterAsync(context.RequestAborted);
+        using var turn = await gate.EnterAsync(db, context.RequestAborted);
         return await ReplayRecord.InsertAsync(db, hash, expiresAt, context.RequestAborted) == 1;
     }
 

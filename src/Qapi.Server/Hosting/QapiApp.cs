@@ -65,7 +65,7 @@ public static class QapiApp
                     | UnixFileMode.UserExecute);
             }
         }
-        services.AddQapiStore(qapi);
+        services.AddQapiStore(qapi, groupCommit: true);
         services.AddSingleton<ApiKeyLookup>();
         services.AddSingleton<WalletBalanceReader>();
         services.AddHostedService<StoreInitializer>();
@@ -95,6 +95,7 @@ public static class QapiApp
     private static void UseQapiPipeline(this WebApplication app)
     {
         var qapi = app.Services.GetRequiredService<IOptions<QapiOptions>>().Value;
+        app.UseMiddleware<DurableAnswerMiddleware>();
         if (qapi.TrustedProxies.Length > 0)
         {
             app.UseForwardedHeaders();

@@ -38,6 +38,8 @@ internal sealed partial class StoreInitializer(
         }
 
         var demo = await bootstrapper.BootstrapAsync(cancellationToken);
+        // The demo's key is handed out below: it must be on disk first.
+        await scope.ServiceProvider.GetRequiredService<GroupCommit>().WaitAsync();
         var baseUrl = BaseUrl(qapi, configuration);
         var path = Path.Combine(qapi.ResolvedDataDirectory, CredentialsFileName);
         var document = new Dictionary<string, string>

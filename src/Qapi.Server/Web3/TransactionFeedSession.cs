@@ -22,6 +22,7 @@ internal sealed partial class TransactionFeedSession(
     TimeProvider clock,
     IOptions<QapiOptions> options,
     IHostApplicationLifetime lifetime,
+    GroupCommit groupCommit,
     ILogger<TransactionFeedSession> logger)
 {
     private const int BatchSize = 100;
@@ -58,6 +59,12 @@ internal sealed partial class TransactionFeedSession(
                 // Taken before the read, so a commit during the read or the sends is not slept through.
                 var wake = signal.WaitAsync(PollInterval, ended);
                 var batch = await reader.ReadAsync(requester, cursor, BatchSize, ended);
+                if (batch.Count > 0)
+                {
+                    // An event goes out only once the commit that made it is on disk.
+                    await groupCommit.WaitAsync();
+                }
+
                 foreach (var item in batch)
                 {
                     var message = JsonSerializer.SerializeToUtf8Bytes(TransactionViews.Feed(item),
