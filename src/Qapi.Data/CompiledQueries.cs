@@ -13,22 +13,23 @@ namespace Qapi.Data;
 /// </summary>
 public sealed class CompiledQueries
 {
-    private readonly Func<QapiDbContext, string, Task<bool>> _replayRecordExists =
-        EF.CompileAsyncQuery((QapiDbContext db, string hash) => db.UsedSignatures.Any(s => s.Hash == hash));
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<bool>> _replayRecordExists =
+        EF.CompileAsyncQuery((QapiDbContext db, string hash, CancellationToken ct) =>
+            db.UsedSignatures.Any(s => s.Hash == hash));
 
-    private readonly Func<QapiDbContext, string, Task<ApproverKey?>> _approverKey =
-        EF.CompileAsyncQuery((QapiDbContext db, string id) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<ApproverKey?>> _approverKey =
+        EF.CompileAsyncQuery((QapiDbContext db, string id, CancellationToken ct) =>
             db.ApproverKeys.AsNoTracking().FirstOrDefault(k => k.Id == id));
 
-    private readonly Func<QapiDbContext, string, Task<ApproverKey?>> _activeApproverKey =
-        EF.CompileAsyncQuery((QapiDbContext db, string memberId) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<ApproverKey?>> _activeApproverKey =
+        EF.CompileAsyncQuery((QapiDbContext db, string memberId, CancellationToken ct) =>
             db.ApproverKeys.AsNoTracking()
                 .Where(k => k.MemberId == memberId && k.RevokedAt == null)
                 .OrderByDescending(k => k.CreatedAt)
                 .FirstOrDefault());
 
-    private readonly Func<QapiDbContext, string, Task<Web3Transaction?>> _transaction =
-        EF.CompileAsyncQuery((QapiDbContext db, string id) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<Web3Transaction?>> _transaction =
+        EF.CompileAsyncQuery((QapiDbContext db, string id, CancellationToken ct) =>
             db.Web3Transactions.AsNoTracking().FirstOrDefault(t => t.Id == id));
 
     private readonly Func<QapiDbContext, string, IAsyncEnumerable<MemberDecision>> _decisions =
@@ -36,8 +37,8 @@ public sealed class CompiledQueries
             db.Approvals.AsNoTracking().Where(a => a.TxId == txId)
                 .Select(a => new MemberDecision(a.MemberId, a.Decision)));
 
-    private readonly Func<QapiDbContext, string, Task<Wallet?>> _wallet =
-        EF.CompileAsyncQuery((QapiDbContext db, string id) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<Wallet?>> _wallet =
+        EF.CompileAsyncQuery((QapiDbContext db, string id, CancellationToken ct) =>
             db.Wallets.AsNoTracking().FirstOrDefault(w => w.Id == id));
 
     private readonly Func<QapiDbContext, string, IAsyncEnumerable<Wallet>> _web3Wallets =
@@ -48,26 +49,33 @@ public sealed class CompiledQueries
         EF.CompileAsyncQuery((QapiDbContext db, string walletId) =>
             db.AllowlistEntries.AsNoTracking().Where(e => e.WalletId == walletId).Select(e => e.Address));
 
-    private readonly Func<QapiDbContext, string, Task<string?>> _fundPolicyId =
-        EF.CompileAsyncQuery((QapiDbContext db, string fundId) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<string?>> _fundPolicyId =
+        EF.CompileAsyncQuery((QapiDbContext db, string fundId, CancellationToken ct) =>
             db.Funds.AsNoTracking().Where(f => f.Id == fundId).Select(f => f.TxPolicyId).FirstOrDefault());
 
-    private readonly Func<QapiDbContext, string, Task<Policy?>> _policyWithMembers =
-        EF.CompileAsyncQuery((QapiDbContext db, string id) =>
+    private readonly Func<QapiDbContext, string, CancellationToken, Task<Policy?>> _policyWithMembers =
+        EF.CompileAsyncQuery((QapiDbContext db, string id, CancellationToken ct) =>
             db.Policies.AsNoTracking().Include(p => p.Members).FirstOrDefault(p => p.Id == id));
 
     /// <summary>Whether a replay record of this signature hash exists.</summary>
-    public Task<bool> ReplayRecordExistsAsync(QapiDbContext db, string hash) => _replayRecordExists(db, hash);
+    public Task<bool> ReplayRecordExistsAsync(
+        QapiDbContext db, string hash, CancellationToken cancellationToken) =>
+        _replayRecordExists(db, hash, cancellationToken);
 
     /// <summary>An approver key by its id, revoked or not.</summary>
-    public Task<ApproverKey?> ApproverKeyAsync(QapiDbContext db, string id) => _approverKey(db, id);
+    public Task<ApproverKey?> ApproverKeyAsync(
+        QapiDbContext db, string id, CancellationToken cancellationToken) =>
+        _approverKey(db, id, cancellationToken);
 
     /// <summary>The member's newest key that is not revoked: the one its decisions are checked against.</summary>
-    public Task<ApproverKey?> ActiveApproverKeyAsync(QapiDbContext db, string memberId) =>
-        _activeApproverKey(db, memberId);
+    public Task<ApproverKey?> ActiveApproverKeyAsync(
+        QapiDbContext db, string memberId, CancellationToken cancellationToken) =>
+        _activeApproverKey(db, memberId, cancellationToken);
 
     /// <summary>A Web3 transaction by its id, untracked.</summary>
-    public Task<Web3Transaction?> TransactionAsync(QapiDbContext db, string id) => _transaction(db, id);
+    public Task<Web3Transaction?> TransactionAsync(
+        QapiDbContext db, string id, CancellationToken cancellationToken) =>
+        _transaction(db, id, cancellationToken);
 
     /// <summary>Who decided what on a transaction so far.</summary>
     public Task<List<MemberDecision>> DecisionsAsync(
@@ -75,7 +83,8 @@ public sealed class CompiledQueries
         _decisions(db, txId).ToListAsync(cancellationToken).AsTask();
 
     /// <summary>A wallet by its id, untracked.</summary>
-    public Task<Wallet?> WalletAsync(QapiDbContext db, string id) => _wallet(db, id);
+    public Task<Wallet?> WalletAsync(QapiDbContext db, string id, CancellationToken cancellationToken) =>
+        _wallet(db, id, cancellationToken);
 
     /// <summary>The Web3 API wallets of an account.</summary>
     public Task<List<Wallet>> Web3WalletsAsync(
@@ -87,10 +96,12 @@ public sealed class CompiledQueries
         _allowlist(db, walletId).ToListAsync(cancellationToken).AsTask();
 
     /// <summary>The transaction policy a fund gives its wallets, or null for an unknown fund.</summary>
-    public Task<string?> FundPolicyIdAsync(QapiDbContext db, string fundId) => _fundPolicyId(db, fundId);
+    public Task<string?> FundPolicyIdAsync(QapiDbContext db, string fundId, CancellationToken cancellationToken) =>
+        _fundPolicyId(db, fundId, cancellationToken);
 
     /// <summary>A policy and its members, untracked.</summary>
-    public Task<Policy?> PolicyWithMembersAsync(QapiDbContext db, string id) => _policyWithMembers(db, id);
+    public Task<Policy?> PolicyWithMembersAsync(QapiDbContext db, string id, CancellationToken cancellationToken) =>
+        _policyWithMembers(db, id, cancellationToken);
 }
 
 /// <summary>One approver's decision on a transaction.</summary>

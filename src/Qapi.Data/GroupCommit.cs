@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Qapi.Data;
 
 /// <summary>
@@ -15,13 +13,15 @@ namespace Qapi.Data;
 /// <see cref="WriteStarted"/> and <see cref="WriteEnded"/>. <see cref="WaitAsync"/> returns at once only when no
 /// gated writer is under way and no write ended since the last sync began; otherwise it waits for a sync that began
 /// after it was called. Writes that do not take the gate keep <c>synchronous=FULL</c> and are on disk when they
-/// commit. An instance with no log to sync (PostgreSQL, <c>normal</c>, the CLI) does nothing.
+/// commit. Until a log is attached (<see cref="Attach"/>), and for PostgreSQL, <c>normal</c> or the CLI, it does
+/// nothing and gated writers sync their own commits. A failed sync is final: the kernel may have dropped the pages
+/// it could not write, so no later sync can vouch for them, and every wait from then on throws.
 /// </remarks>
-public sealed class GroupCommit
+public sealed class GroupCommit : IDisposable
 {
-    private readonly string? _walPath;
-    private readonly Action _sync;
     private readonly SemaphoreSlim _syncing = new(1, 1);
+    private IWriteAheadLog? _log;
+    private Exception? _failure;
     private long _activeWriters;
     private long _endedWrites;
     private long _syncedWrites;
@@ -29,25 +29,27 @@ public sealed class GroupCommit
     private long _durableTickets;
     private long _syncs;
 
-    /// <summary>A group commit that syncs the write-ahead log at <paramref name="walPath"/>, or none (null).</summary>
-    public GroupCommit(string? walPath)
-    {
-        _walPath = walPath;
-        _sync = SyncLog;
-    }
-
-    /// <summary>A group commit whose sync is <paramref name="sync"/> (tests).</summary>
-    internal GroupCommit(Action sync)
-    {
-        _walPath = "";
-        _sync = sync;
-    }
-
     /// <summary>Whether gated writers commit without a sync of their own and wait here instead.</summary>
-    public bool Enabled => _walPath is not null;
+    public bool Enabled => Volatile.Read(ref _log) is not null;
 
     /// <summary>How many syncs of the log this instance made.</summary>
     public long Syncs => Interlocked.Read(ref _syncs);
+
+    /// <summary>Why syncing stopped, once a sync failed; null while it works.</summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>
+    /// Starts grouping commits, syncing <paramref name="log"/>; call once, before the first gated write that may
+    /// rely on it, and keep the log open (the database's write-ahead log must stay the same file) until disposed.
+    /// </summary>
+    public void Attach(IWriteAheadLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (Interlocked.CompareExchange(ref _log, log, null) is not null)
+        {
+            throw new InvalidOperationException("A write-ahead log is attached already.");
+        }
+    }
 
     /// <summary>A gated writer is about to begin: until it ends, readers wait for a sync.</summary>
     public void WriteStarted() => Interlocked.Increment(ref _activeWriters);
@@ -61,8 +63,14 @@ public sealed class GroupCommit
     }
 
     /// <summary>Returns once everything committed so far is on disk.</summary>
+    /// <exception cref="IOException">A sync failed, now or before.</exception>
     public ValueTask WaitAsync()
     {
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            return ValueTask.FromException(Failed(failure));
+        }
+
         if (!Enabled || (Interlocked.Read(ref _activeWriters) == 0
                 && Interlocked.Read(ref _endedWrites) == Interlocked.Read(ref _syncedWrites)))
         {
@@ -70,6 +78,13 @@ public sealed class GroupCommit
         }
 
         return new ValueTask(SyncAsync(Interlocked.Increment(ref _tickets)));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _log, null)?.Dispose();
+        _syncing.Dispose();
     }
 
     private async Task SyncAsync(long ticket)
@@ -80,6 +95,11 @@ public sealed class GroupCommit
             await _syncing.WaitAsync();
             try
             {
+                if (Volatile.Read(ref _failure) is { } failure)
+                {
+                    throw Failed(failure);
+                }
+
                 if (Interlocked.Read(ref _durableTickets) >= ticket)
                 {
                     return;
@@ -88,7 +108,16 @@ public sealed class GroupCommit
                 // Whoever took a ticket or ended a write before this point has its commits in the log already.
                 var tickets = Interlocked.Read(ref _tickets);
                 var ended = Interlocked.Read(ref _endedWrites);
-                _sync();
+                try
+                {
+                    (Volatile.Read(ref _log) ?? throw new ObjectDisposedException(nameof(GroupCommit))).Sync();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+                {
+                    Volatile.Write(ref _failure, e);
+                    throw Failed(e);
+                }
+
                 Interlocked.Increment(ref _syncs);
                 Interlocked.Exchange(ref _syncedWrites, Math.Max(ended, Interlocked.Read(ref _syncedWrites)));
                 Interlocked.Exchange(ref _durableTickets, tickets);
@@ -100,20 +129,14 @@ public sealed class GroupCommit
         }
     }
 
-    private void SyncLog()
-    {
-        Debug.Assert(!string.IsNullOrEmpty(_walPath), "Only an enabled group commit syncs.");
-        try
-        {
-            // fsync applies to the file, whichever descriptor wrote it. SQLite takes no locks on the log file itself
-            // (they live in the -shm index), so opening and closing it here disturbs none of SQLite's.
-            using var log = new FileStream(_walPath!, FileMode.Open, FileAccess.ReadWrite,
-                FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            log.Flush(flushToDisk: true);
-        }
-        catch (FileNotFoundException)
-        {
-            // No log: the last connection checkpointed it into the database file, which SQLite synced, and removed it.
-        }
-    }
+    private static IOException Failed(Exception cause) =>
+        new("The store's write-ahead log could not be synced to disk; no commit is acknowledged from now on.",
+            cause);
+}
+
+/// <summary>The log that <see cref="GroupCommit"/> syncs.</summary>
+public interface IWriteAheadLog : IDisposable
+{
+    /// <summary>Makes everything written to the log so far durable; throws when the disk reports a failure.</summary>
+    public void Sync();
 }

@@ -48,12 +48,21 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private void Configure(DbConnection connection)
     {
-        if (connection is not SqliteConnection { Handle: { } handle } sqlite || _configured.TryGetValue(handle, out _))
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite)
         {
             return;
         }
 
         using var command = sqlite.CreateCommand();
+        if (_configured.TryGetValue(handle, out _))
+        {
+            // Set again on every open: a connection that a group-commit turn left at NORMAL (its restore failed)
+            // must not commit without a sync for whoever takes it from the pool next.
+            command.CommandText = "PRAGMA synchronous = " + _synchronous + ";";
+            command.ExecuteNonQuery();
+            return;
+        }
+
         var milliseconds = (long)sqlite.DefaultTimeout * 1000;
         command.CommandText = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {milliseconds}; PRAGMA synchronous = {_synchronous};");

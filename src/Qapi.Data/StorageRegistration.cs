@@ -23,16 +23,20 @@ public static class StorageRegistration
                 var sqlite = SqliteConnectionString(options, dataDirectory);
                 var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
                 services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
-                var commits = new GroupCommit(groupCommit && setup.IsFull ? WriteAheadLogPath(sqlite) : null);
-                services.AddSingleton(commits);
-                services.AddSingleton(new StoreWriteGate(serialize: true, commits));
+                services.AddSingleton<GroupCommit>();
+                if (groupCommit && setup.IsFull)
+                {
+                    services.AddSingleton(new GroupCommitPlan(sqlite));
+                }
+
+                services.AddSingleton(sp => new StoreWriteGate(serialize: true, sp.GetRequiredService<GroupCommit>()));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<SqliteQapiDbContext>());
                 break;
             case "postgres" or "postgresql":
                 var postgres = options.ConnectionString
                     ?? throw new InvalidOperationException("Qapi:Storage:ConnectionString is required for postgres.");
                 services.AddDbContextPool<PostgresQapiDbContext>(o => o.UseNpgsql(postgres));
-                services.AddSingleton(new GroupCommit(walPath: null));
+                services.AddSingleton<GroupCommit>();
                 services.AddSingleton(new StoreWriteGate(serialize: false));
                 services.AddScoped<QapiDbContext>(sp => sp.GetRequiredService<PostgresQapiDbContext>());
                 break;
@@ -62,15 +66,30 @@ public static class StorageRegistration
         return builder.ToString();
     }
 
-    /// <summary>The write-ahead log of a SQLite database file, or null for an in-memory database.</summary>
-    private static string? WriteAheadLogPath(string connectionString)
+    /// <summary>
+    /// Starts the group commit that <see cref="AddQapiStorage"/> was asked for, once the store is migrated (and so
+    /// in WAL mode); without it gated writers go on syncing their own commits. Null when it started or was not
+    /// asked for, else why it could not start.
+    /// </summary>
+    public static string? StartGroupCommit(IServiceProvider services)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var file = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(file) || file == ":memory:"
-            ? null
-            : Path.GetFullPath(file) + "-wal";
+        if (services.GetService<GroupCommitPlan>() is not { } plan)
+        {
+            return null;
+        }
+
+        var log = SqliteWriteAheadLog.TryOpen(plan.ConnectionString, out var reason);
+        if (log is null)
+        {
+            return reason;
+        }
+
+        services.GetRequiredService<GroupCommit>().Attach(log);
+        return null;
     }
+
+    /// <summary>That the server asked for a group commit, over this SQLite database.</summary>
+    private sealed record GroupCommitPlan(string ConnectionString);
 
     /// <summary>Applies pending migrations and, for SQLite, turns on write-ahead logging.</summary>
     public static async Task MigrateAsync(QapiDbContext db, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class StoreWriteGate
     public StoreWriteGate(bool serialize, GroupCommit? groupCommit = null)
     {
         _semaphore = serialize ? new SemaphoreSlim(1, 1) : null;
-        _groupCommit = groupCommit is { Enabled: true } ? groupCommit : null;
+        _groupCommit = groupCommit;
     }
 
     /// <summary>Waits for the turn to write; dispose the lease once the write transaction has ended.</summary>
@@ -37,23 +37,37 @@ public sealed class StoreWriteGate
         }
 
         await _semaphore.WaitAsync(cancellationToken);
-        if (_groupCommit is null || db.Database.CurrentTransaction is not null)
+        if (_groupCommit is not { Enabled: true } || db.Database.CurrentTransaction is not null)
         {
             // Inside a caller's transaction the setting cannot change: that commit syncs on its own.
             return new Lease(_semaphore, null, null);
         }
 
+        var opened = false;
         try
         {
             _groupCommit.WriteStarted();
             await db.Database.OpenConnectionAsync(cancellationToken);
+            opened = true;
             SetSynchronous(db, "NORMAL");
             return new Lease(_semaphore, _groupCommit, db);
         }
         catch
         {
-            _groupCommit.WriteEnded();
-            _semaphore.Release();
+            try
+            {
+                if (opened)
+                {
+                    SetSynchronous(db, "FULL");
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            finally
+            {
+                _groupCommit.WriteEnded();
+                _semaphore.Release();
+            }
+
             throw;
         }
     }
@@ -82,21 +96,21 @@ public sealed class StoreWriteGate
         /// <inheritdoc />
         public void Dispose()
         {
-            if (_db is not null)
+            try
             {
-                try
+                if (_db is not null)
                 {
-                    // The connection goes back to the pool as every other: writes that do not take the gate sync.
+                    // Back to syncing every commit, for writes that do not take the gate. Should this fail, the
+                    // connection setup sets it again whenever the connection is next opened from the pool.
                     SetSynchronous(_db, "FULL");
                     _db.Database.CloseConnection();
                 }
-                finally
-                {
-                    _groupCommit!.WriteEnded();
-                }
             }
-
-            _semaphore?.Release();
+            finally
+            {
+                _groupCommit?.WriteEnded();
+                _semaphore?.Release();
+            }
         }
     }
 }

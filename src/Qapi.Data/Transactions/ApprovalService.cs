@@ -38,7 +38,7 @@ public sealed class ApprovalService(
         string txId, string memberId, ApprovalDecision decision, string signature,
         CancellationToken cancellationToken)
     {
-        var tx = await queries.TransactionAsync(db, txId)
+        var tx = await queries.TransactionAsync(db, txId, cancellationToken)
             ?? throw QapiError.NotFound("transaction_not_found", $"No transaction {txId}.");
         var approvers = tx.ApproverIds.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!approvers.Contains(memberId))
@@ -46,7 +46,7 @@ public sealed class ApprovalService(
             throw QapiError.NotFound("transaction_not_found", $"No transaction {txId} awaits this approver.");
         }
 
-        var key = await queries.ActiveApproverKeyAsync(db, memberId)
+        var key = await queries.ActiveApproverKeyAsync(db, memberId, cancellationToken)
             ?? throw QapiError.Forbidden("approver_not_enrolled", "The approver has no enrolled key.");
         var digest = ApprovalDigest.Compute(tx.Id, decision, StoredRequest.Of(tx));
         if (!ApproverKeys.Verify(key.PublicKey, digest, signature))
@@ -111,7 +111,7 @@ public sealed class ApprovalService(
         if (stillPending == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            var settled = await queries.TransactionAsync(db, tx.Id)
+            var settled = await queries.TransactionAsync(db, tx.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"Transaction {tx.Id} vanished while being decided.");
             return await AnswerDecidedAsync(settled, memberId, decision, cancellationToken);
         }

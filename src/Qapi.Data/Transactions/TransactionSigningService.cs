@@ -45,7 +45,7 @@ public sealed class TransactionSigningService(
         db.Web3Transactions.Attach(tx);
         tx.Status = TransactionStatus.Authorized;
         tx.AuthorizedAt = now;
-        var wallet = await queries.WalletAsync(db, tx.WalletId)
+        var wallet = await queries.WalletAsync(db, tx.WalletId, cancellationToken)
             ?? throw new InvalidOperationException($"Transaction {tx.Id} has no wallet {tx.WalletId}.");
         TransactionEvents.Add(db, tx, TransactionStatus.Authorized, "Approval threshold met", now);
 

@@ -63,9 +63,9 @@ public sealed class Web3TransactionService(
         var wallet = await WalletForAsync(requester, request, cancellationToken);
         await RequireReplaceableNonceAsync(wallet, request, cancellationToken);
         await RequireAllowedDestinationAsync(wallet, request.To, cancellationToken);
-        var policyId = wallet.TxPolicyId ?? await queries.FundPolicyIdAsync(db, wallet.FundId)
+        var policyId = wallet.TxPolicyId ?? await queries.FundPolicyIdAsync(db, wallet.FundId, cancellationToken)
             ?? throw new InvalidOperationException($"Wallet {wallet.Id} has no transaction policy.");
-        var policy = await queries.PolicyWithMembersAsync(db, policyId)
+        var policy = await queries.PolicyWithMembersAsync(db, policyId, cancellationToken)
             ?? throw new InvalidOperationException($"Policy {policyId} of wallet {wallet.Id} is missing.");
 
         var now = clock.GetUtcNow();

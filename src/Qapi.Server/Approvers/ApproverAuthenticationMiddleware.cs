@@ -18,6 +18,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
     RequestDelegate next,
     IOptions<QapiOptions> options,
     StoreWriteGate writeGate,
+    CompiledQueries queries,
     TimeProvider clock,
     ILogger<ApproverAuthenticationMiddleware> logger)
 {
@@ -73,7 +74,7 @@ internal sealed partial class ApproverAuthenticationMiddleware(
         }
 
         var key = QapiId.IsWellFormed(credentials.KeyId)
-            ? await context.RequestServices.GetRequiredService<CompiledQueries>().ApproverKeyAsync(db, credentials.KeyId)
+            ? await queries.ApproverKeyAsync(db, credentials.KeyId, context.RequestAborted)
             : null;
         if (key is null)
         {

@@ -79,6 +79,8 @@ internal sealed partial class ApproverFeed(
             var wake = signal.WaitAsync(PollInterval, cancellationToken);
             if (!first && !await IsActiveAsync(db, caller.KeyId, cancellationToken))
             {
+                // The revocation the approver is told of must be on disk.
+                await groupCommit.WaitAsync();
                 return;
             }
 

@@ -44,7 +44,7 @@ internal static class ReplayGuard
         if (context.GetEndpoint()?.Metadata.GetMetadata<ReplayRecordInTransaction>() is not null)
         {
             var queries = context.RequestServices.GetRequiredService<CompiledQueries>();
-            if (await queries.ReplayRecordExistsAsync(db, hash))
+            if (await queries.ReplayRecordExistsAsync(db, hash, context.RequestAborted))
             {
                 return false;
             }

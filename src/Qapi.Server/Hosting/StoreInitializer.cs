@@ -29,6 +29,10 @@ internal sealed partial class StoreInitializer(
         await StorageRegistration.MigrateAsync(db, cancellationToken);
         var qapi = options.Value;
         LogStoreReady(logger, qapi.Environment, qapi.Storage.Provider);
+        if (StorageRegistration.StartGroupCommit(services) is { } reason)
+        {
+            LogNoGroupCommit(logger, reason);
+        }
 
         scope.ServiceProvider.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "bootstrap";
         var bootstrapper = scope.ServiceProvider.GetRequiredService<DemoBootstrapper>();
@@ -100,4 +104,8 @@ internal sealed partial class StoreInitializer(
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Bootstrapped demo organization {OrganizationId} with API key {KeyId}; credentials in {Path}")]
     private static partial void LogDemoCreated(ILogger logger, string organizationId, string keyId, string path);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
+        Message = "SQLite commits are not grouped ({Reason}): every write transaction syncs on its own, which is slower")]
+    private static partial void LogNoGroupCommit(ILogger logger, string reason);
 }

@@ -77,6 +77,8 @@ internal sealed partial class TransactionFeedSession(
                 {
                     if (await RecheckKeyAsync(requester.KeyId) is not { } current)
                     {
+                        // The revocation the client is told of must be on disk.
+                        await groupCommit.WaitAsync();
                         return (WebSocketCloseStatus.PolicyViolation, "The API key was revoked, expired or lost web3.");
                     }
 

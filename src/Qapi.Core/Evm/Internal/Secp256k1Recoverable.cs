@@ -25,6 +25,11 @@ internal static class Secp256k1Recoverable
     /// </summary>
     public static int Sign(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> privateKey, Span<byte> signature)
     {
+        if (hash.Length != 32 || signature.Length != SignatureLength)
+        {
+            throw new ArgumentException("A signing hash is 32 bytes and the signature 64.", nameof(hash));
+        }
+
         if (privateKey.Length != 32)
         {
             throw new ArgumentException("A secp256k1 private key is 32 bytes.", nameof(privateKey));
