@@ -51,7 +51,7 @@ public sealed class QapiOptions
     /// Refuses, before anything is opened or created, settings that must not fall back to a default; the
     /// server and the operator's commands call it first.
     /// </summary>
-    public void EnsureValid() => _ = IsSandbox;
+    public void EnsureValid() => _ = Admin.SignupOpen(IsSandbox);
 
     /// <summary>The key-encryption key file, used when no key is configured.</summary>
     public string KeyFilePath => Path.Combine(ResolvedDataDirectory, "qapi.kek");

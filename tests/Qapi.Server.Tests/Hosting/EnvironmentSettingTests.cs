@@ -9,7 +9,8 @@ namespace Qapi.Server.Tests.Hosting;
 
 /// <summary>
 /// <c>Qapi:Environment</c> is <c>sandbox</c> or <c>production</c> (any letter case); anything else stops the
-/// server before it creates or opens anything, instead of falling back to the sandbox.
+/// server before it creates or opens anything, instead of falling back to the sandbox. So does an unknown
+/// <c>Qapi:Admin:Signup</c>.
 /// </summary>
 public sealed class EnvironmentSettingTests : IDisposable
 {
@@ -28,6 +29,17 @@ public sealed class EnvironmentSettingTests : IDisposable
         Assert.Contains("Qapi:Environment", refused.Message);
         Assert.Contains("sandbox or production", refused.Message);
         Assert.False(Directory.Exists(_data), "Nothing is created for a refused environment.");
+    }
+
+    [Fact]
+    public void UnknownSignupSetting_IsRefusedAtStart_NotAtTheFirstSignup()
+    {
+        string[] args = [.. Args("production"), "--Qapi:Admin:Signup=opne"];
+
+        var refused = Assert.Throws<QapiConfigurationException>(() => QapiApp.Create(args, Quiet));
+
+        Assert.Contains("Qapi:Admin:Signup is 'opne'", refused.Message);
+        Assert.Contains("open or closed", refused.Message);
     }
 
     [Theory]
