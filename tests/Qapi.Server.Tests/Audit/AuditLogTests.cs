@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Qapi.Core.Keys;
 using Qapi.Data;
@@ -92,12 +94,112 @@ public abstract class AuditLogTests(QapiServerFixture server)
         Assert.True((await VerifyAsync()).IsIntact);
     }
 
+    [Fact]
+    public async Task EntryAppendedDuringTheWalk_IsNotTakenForTampering()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        var before = (await EntriesAsync()).Count;
+        var append = new BeforeEntryScan(() => server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance));
+
+        var verified = await VerifyThroughAsync(append);
+
+        Assert.True(append.Fired);
+        Assert.True(verified.IsIntact, verified.Reason);
+        Assert.Equal(before, verified.Entries);
+        Assert.Equal(before + 1, (await EntriesAsync()).Count);
+        Assert.Equal(before + 1, (await VerifyAsync()).Entries);
+    }
+
+    [Fact]
+    public async Task RemovedEntryInTheMiddle_IsNamedAsMissing()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        var victim = (await EntriesAsync())[^2];
+        await ExecuteAsync(db => db.AuditEntries.Where(e => e.Id == victim.Id).ExecuteDeleteAsync());
+        try
+        {
+            var broken = await VerifyAsync();
+
+            Assert.False(broken.IsIntact);
+            Assert.Equal(victim.Id, broken.BrokenAt);
+            Assert.Equal($"entry {victim.Id} is missing", broken.Reason);
+        }
+        finally
+        {
+            await RestoreAsync(victim);
+        }
+
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task EntryInsertedBeyondTheHead_IsNamed()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        var last = (await EntriesAsync())[^1];
+        // Well formed, chained to the last entry, but not recorded by the head.
+        var id = last.Id + 3;
+        var forged = new Data.Entities.AuditEntry
+        {
+            Id = id,
+            Timestamp = last.Timestamp,
+            Actor = "someone-else",
+            Action = last.Action,
+            AccountId = last.AccountId,
+            ObjectId = last.ObjectId,
+            Detail = last.Detail,
+            PreviousHash = last.Hash,
+            Hash = AuditChain.HashOf(last.Hash, id, last.Timestamp, "someone-else", last.Action, last.AccountId,
+                last.ObjectId, last.Detail),
+        };
+        await RestoreAsync(forged);
+        try
+        {
+            var broken = await VerifyAsync();
+
+            Assert.False(broken.IsIntact);
+            Assert.Equal(forged.Id, broken.BrokenAt);
+            Assert.Contains("beyond the chain's head", broken.Reason);
+        }
+        finally
+        {
+            await ExecuteAsync(db => db.AuditEntries.Where(e => e.Id == forged.Id).ExecuteDeleteAsync());
+        }
+
+        Assert.True((await VerifyAsync()).IsIntact);
+    }
+
     private Task<List<Data.Entities.AuditEntry>> EntriesAsync() =>
         server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().AuditEntries.AsNoTracking()
             .OrderBy(e => e.Id).ToListAsync());
 
     private Task<AuditVerification> VerifyAsync() =>
         server.InScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(default));
+
+    /// <summary>Verifies on a context of its own, with <paramref name="hook"/> watching its commands.</summary>
+    private Task<AuditVerification> VerifyThroughAsync(IInterceptor hook) =>
+        server.InScopeAsync(async sp =>
+        {
+            var options = sp.GetRequiredService<QapiDbContext>().GetService<IDbContextOptions>();
+            await using QapiDbContext db = options switch
+            {
+                DbContextOptions<SqliteQapiDbContext> sqlite => new SqliteQapiDbContext(
+                    new DbContextOptionsBuilder<SqliteQapiDbContext>(sqlite).AddInterceptors(hook).Options),
+                DbContextOptions<PostgresQapiDbContext> postgres => new PostgresQapiDbContext(
+                    new DbContextOptionsBuilder<PostgresQapiDbContext>(postgres).AddInterceptors(hook).Options),
+                _ => throw new InvalidOperationException("An unknown store."),
+            };
+            return await new AuditVerifier(db).VerifyAsync(default);
+        });
+
+    private Task<int> RestoreAsync(Data.Entities.AuditEntry entry) =>
+        ExecuteAsync(db =>
+        {
+            db.AuditEntries.Add(entry);
+            return db.SaveChangesAsync();
+        });
 
     private Task<int> ExecuteAsync(Func<QapiDbContext, Task<int>> change) =>
         server.InScopeAsync(sp => change(sp.GetRequiredService<QapiDbContext>()));
