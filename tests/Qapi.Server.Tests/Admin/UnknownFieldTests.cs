@@ -81,8 +81,9 @@ public sealed class UnknownFieldTests(AdminServerFixture server)
         foreach (var (client, method, path, body) in requests)
         {
             var refused = await FundAdminKit.SendAsync(client, method, path, body, HttpStatusCode.BadRequest);
-            Assert.Equal("unknown_field", refused.GetProperty("detail").GetProperty("error").GetString());
-            Assert.StartsWith("'extra' is not a field of this request", refused.GetProperty("detail").GetProperty("reason").GetString());
+            var detail = refused.GetProperty("detail");
+            Assert.Equal("unknown_field", detail.GetProperty("error").GetString());
+            Assert.StartsWith("'extra' is not a field of this request", detail.GetProperty("reason").GetString());
         }
 
         Assert.Empty(await kit.AuditAfterAsync(before));
