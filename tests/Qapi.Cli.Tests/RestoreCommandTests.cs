@@ -67,6 +67,8 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             .SingleAsync(f => f.AccountId == orgId);
         Assert.Equal([personId], fund.TxPolicy!.Members.Select(m => m.MemberId));
         Assert.Equal(3, (await db.Accounts.SingleAsync(a => a.Id == orgId)).NextWalletIndex);
+        Assert.Equal([("account.restore", personId, "operator"), ("account.restore", orgId, "operator")],
+            await AuditAsync(db, after: 0));
         SqliteConnection.ClearAllPools();
         AssertNotInFiles(fresh, original.OrgWords);
     }
@@ -127,14 +129,24 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
         var lost = await SnapshotAsync(store, original.OrgId);
         Assert.ThrowsAny<CryptographicException>(() => OpenKeys(store, original.OrgId));
 
+        var head = await AuditHeadAsync(store);
+
         var wrongResult = await CliRun.RunAsync(["restore", "--account", original.OrgId, "--data", copy],
             Wrong(original.OrgWords, "another seed"));
         var unchanged = await SnapshotAsync(store, original.OrgId);
+        var unaudited = await AuditHeadAsync(store);
         var result = await CliRun.RunAsync(["restore", "--account", original.OrgId, "--data", copy],
             original.OrgWords);
 
         Assert.Equal(ExitCodes.BadInput, wrongResult.ExitCode);
         Assert.Equal(lost, unchanged);
+        Assert.Equal(head, unaudited);
+        await using (var scope = store.CreateAsyncScope())
+        {
+            Assert.Equal([("account.reseal", original.OrgId, "operator")],
+                await AuditAsync(scope.ServiceProvider.GetRequiredService<QapiDbContext>(), head));
+        }
+
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         Assert.Contains("all 3 wallets", result.Out);
         AssertNoMnemonic(result.Out + result.Error, original.OrgWords);
@@ -307,6 +319,19 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
         var vault = scope.ServiceProvider.GetRequiredService<SeedVault>();
         return db.Wallets.Where(w => w.AccountId == accountId).OrderBy(w => w.DerivationIndex).ToList()
             .Select(w => vault.OpenWalletKey(w.Id, w.EncryptedKey)).ToList();
+    }
+
+    private static async Task<List<(string Action, string AccountId, string Actor)>> AuditAsync(
+        QapiDbContext db, long after) =>
+        (await db.AuditEntries.Where(e => e.Id > after).OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.AccountId, e.Actor }).ToListAsync())
+        .Select(e => (e.Action, e.AccountId, e.Actor)).ToList();
+
+    private static async Task<long> AuditHeadAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QapiDbContext>().AuditEntries
+            .MaxAsync(e => (long?)e.Id) ?? 0;
     }
 
     private static Task<List<string>> AddressesAsync(QapiDbContext db, string accountId) =>
