@@ -35,9 +35,9 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             "--address", original.PersonAddresses[0], "--wallets", "2", "--mnemonic-file", wordsFile,
             "--data", fresh]);
         var organization = await CliRun.RunAsync(["restore", "--kind", "organization", "--name", "Acme",
-            "--email", "ops@acme.test", "--approver", original.Username, "--asset", "ETH-TESTNET",
-            "--address", original.OrgAddresses[0], "--address", original.OrgAddresses[1], "--wallets", "3",
-            "--data", fresh], original.OrgWords + "\n");
+            "--email", "ops@acme.test", "--approver", original.Username, "--admin", original.Username,
+            "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0], "--address", original.OrgAddresses[1],
+            "--wallets", "3", "--data", fresh], original.OrgWords + "\n");
 
         Assert.True(person.ExitCode == ExitCodes.Ok, person.Error);
         Assert.Contains("Created a new store", person.Error);
@@ -71,6 +71,48 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             await AuditAsync(db, after: 0));
         SqliteConnection.ClearAllPools();
         AssertNotInFiles(fresh, original.OrgWords);
+    }
+
+    [Fact]
+    public async Task Restore_Organization_MakesItsAdministratorsActiveAdministrators_WhoCanHoldAnAdminKey()
+    {
+        var original = await OriginalsAsync();
+        var fresh = Path.Combine(_scratch, "fresh");
+        var opsWords = EvmKeyDerivation.NewMnemonic();
+        var ops = "ops" + original.Username;
+        await RestorePersonAsync(fresh, original.Username, original.PersonWords, original.PersonAddresses[0]);
+        await RestorePersonAsync(fresh, ops, opsWords, EvmKeyDerivation.Addresses(opsWords, 1)[0]);
+
+        var organization = await CliRun.RunAsync(["restore", "--kind", "organization", "--name", "Acme",
+            "--email", "ops@acme.test", "--approver", original.Username, "--admin", ops, "--asset", "ETH-TESTNET",
+            "--address", original.OrgAddresses[0], "--data", fresh], original.OrgWords);
+
+        Assert.True(organization.ExitCode == ExitCodes.Ok, organization.Error);
+        await using (var restored = StoreOf(fresh))
+        await using (var scope = restored.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QapiDbContext>();
+            var orgId = await db.Accounts.Where(a => a.Kind == AccountKind.Organization).Select(a => a.Id)
+                .SingleAsync();
+            var members = await db.OrganizationMembers.Where(m => m.OrganizationId == orgId)
+                .OrderBy(m => m.Role).Select(m => new { m.User!.Username, m.Role, m.Pending }).ToListAsync();
+            Assert.Equal([(ops, MemberRole.Administrator, false), (original.Username, MemberRole.Approver, false)],
+                members.Select(m => (m.Username!, m.Role, m.Pending)));
+            var fund = await db.Funds.Include(f => f.TxPolicy!).ThenInclude(p => p.Members)
+                .SingleAsync(f => f.AccountId == orgId);
+            Assert.Equal([await IdOfAsync(db, original.Username)], fund.TxPolicy!.Members.Select(m => m.MemberId));
+
+            // An operator can now give the administrator the key that runs the organization through the admin API.
+            var adminKey = await CliRun.RunAsync(["keys", "create", "--account", orgId, "--permissions", "admin",
+                "--holder", ops, "--data", fresh]);
+            var approverKey = await CliRun.RunAsync(["keys", "create", "--account", orgId, "--permissions", "admin",
+                "--holder", original.Username, "--data", fresh]);
+            Assert.True(adminKey.ExitCode == ExitCodes.Ok, adminKey.Error);
+            Assert.Equal(ExitCodes.BadInput, approverKey.ExitCode);
+            Assert.Contains("Only an organization's administrators may hold an admin key", approverKey.Error);
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     [Theory]
@@ -193,12 +235,16 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
     [InlineData("organization on a fresh store")]
     [InlineData("mainnet asset in the sandbox")]
     [InlineData("personal with an approver")]
+    [InlineData("personal with an administrator")]
+    [InlineData("organization without an administrator")]
     [InlineData("addresses already in use")]
     [InlineData("no address")]
     public async Task Restore_BadInput_ExitsTwoAndChangesNothing(string input)
     {
         var original = await OriginalsAsync();
         var fresh = Path.Combine(_scratch, "fresh");
+        // A seed whose addresses the store does not hold, so that only the missing administrator is wrong.
+        var spare = EvmKeyDerivation.NewMnemonic();
         string[] personal = ["--kind", "personal", "--username", "pat2" + original.Username, "--name", "P",
             "--email", "p@x.test"];
         string[] args = input switch
@@ -206,20 +252,29 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             "no mode" => ["--asset", "ETH-TESTNET", "--data", fresh],
             "both modes" => ["--account", original.OrgId, "--kind", "personal", "--data", server.DataDirectory],
             "organization on a fresh store" => ["--kind", "organization", "--name", "Acme", "--email", "o@x.test",
-                "--approver", "alice", "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0],
-                "--data", fresh],
+                "--approver", "alice", "--admin", "alice", "--asset", "ETH-TESTNET",
+                "--address", original.OrgAddresses[0], "--data", fresh],
             "mainnet asset in the sandbox" => [.. personal, "--asset", "ETH", "--address",
                 original.PersonAddresses[0], "--data", fresh],
             "personal with an approver" => [.. personal, "--asset", "ETH-TESTNET", "--approver", "alice",
                 "--address", original.PersonAddresses[0], "--data", fresh],
+            "personal with an administrator" => [.. personal, "--asset", "ETH-TESTNET", "--admin", "alice",
+                "--address", original.PersonAddresses[0], "--data", fresh],
+            "organization without an administrator" => ["--kind", "organization", "--name", "Acme",
+                "--email", "o@x.test", "--approver", "alice", "--asset", "ETH-TESTNET",
+                "--address", EvmKeyDerivation.Addresses(spare, 1)[0], "--data", server.DataDirectory],
             "addresses already in use" => ["--kind", "organization", "--name", "Acme", "--email", "o@x.test",
-                "--approver", "alice", "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0],
-                "--data", server.DataDirectory],
+                "--approver", "alice", "--admin", "alice", "--asset", "ETH-TESTNET",
+                "--address", original.OrgAddresses[0], "--data", server.DataDirectory],
             _ => [.. personal, "--asset", "ETH-TESTNET", "--data", fresh],
         };
-        var words = input is "mainnet asset in the sandbox" or "personal with an approver" or "no address"
-            ? original.PersonWords
-            : original.OrgWords;
+        var words = input switch
+        {
+            "mainnet asset in the sandbox" or "personal with an approver" or "personal with an administrator"
+                or "no address" => original.PersonWords,
+            "organization without an administrator" => spare,
+            _ => original.OrgWords,
+        };
         var before = await SnapshotAsync(server.Services, original.OrgId);
 
         var result = await CliRun.RunAsync(["restore", .. args], words);
@@ -333,6 +388,17 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
         return await scope.ServiceProvider.GetRequiredService<QapiDbContext>().AuditEntries
             .MaxAsync(e => (long?)e.Id) ?? 0;
     }
+
+    private async Task RestorePersonAsync(string data, string username, string words, string address)
+    {
+        var result = await CliRun.RunAsync(["restore", "--kind", "personal", "--username", username,
+            "--name", "Pat Doe", "--email", username + "@restored.test", "--asset", "ETH-TESTNET",
+            "--address", address, "--data", data], words);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+    }
+
+    private static Task<string> IdOfAsync(QapiDbContext db, string username) =>
+        db.Accounts.Where(a => a.Username == username).Select(a => a.Id).SingleAsync();
 
     private static Task<List<string>> AddressesAsync(QapiDbContext db, string accountId) =>
         db.Wallets.Where(w => w.AccountId == accountId).OrderBy(w => w.DerivationIndex).Select(w => w.Address)
