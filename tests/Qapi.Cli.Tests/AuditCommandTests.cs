@@ -62,6 +62,25 @@ public sealed class AuditCommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Verify_PrintsTheLastEntry_AndChecksAnEntryRecordedEarlier()
+    {
+        var intact = await RunAsync("audit", "verify");
+        var last = intact.Out.Split('\n').Single(l => l.StartsWith("Last entry: ", StringComparison.Ordinal))
+            ["Last entry: ".Length..];
+        var id = last.Split(':')[0];
+
+        var held = await RunAsync("audit", "verify", "--expect", last);
+        var rewritten = await RunAsync("audit", "verify", "--expect", $"{id}:{new string('a', 64)}");
+        var malformed = await RunAsync("audit", "verify", "--expect", "12");
+
+        Assert.Equal(ExitCodes.Ok, held.ExitCode);
+        Assert.Equal(ExitCodes.RequestFailed, rewritten.ExitCode);
+        Assert.Contains($"Audit log broken at entry {id}: entry {id} is not the entry recorded as", rewritten.Error);
+        Assert.Equal(ExitCodes.BadInput, malformed.ExitCode);
+        Assert.Contains("--expect takes ID:HASH", malformed.Error);
+    }
+
+    [Fact]
     public async Task List_ShowsTheBootstrapAndOperatorChanges()
     {
         await RunAsync("keys", "create", "--account", server.OrganizationId, "--permissions", "balance");

@@ -10,7 +10,11 @@ namespace Qapi.Data.Audit;
 /// </summary>
 public sealed class AuditVerifier(QapiDbContext db)
 {
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) =>
+        VerifyAsync(null, cancellationToken);
+
+    /// <summary>Verifies the chain and, given an <paramref name="anchor"/>, that it still holds that entry.</summary>
+    public async Task<AuditVerification> VerifyAsync(AuditAnchor? anchor, CancellationToken cancellationToken)
     {
         var head = await ReadHeadAsync(cancellationToken);
         var previous = AuditChain.GenesisHash;
@@ -33,6 +37,12 @@ public sealed class AuditVerifier(QapiDbContext db)
                 return AuditVerification.Broken(entry.Id, $"entry {entry.Id} was altered after it was written");
             }
 
+            if (entry.Id == anchor?.Id && !string.Equals(entry.Hash, anchor.Hash, StringComparison.OrdinalIgnoreCase))
+            {
+                return AuditVerification.Broken(entry.Id,
+                    $"entry {entry.Id} is not the entry recorded as {anchor}: the chain was rewritten up to it");
+            }
+
             previous = entry.Hash;
             expectedId++;
         }
@@ -51,10 +61,16 @@ public sealed class AuditVerifier(QapiDbContext db)
                 $"entry {count} is not the entry that its head records: it was replaced");
         }
 
+        if (anchor is not null && anchor.Id > count)
+        {
+            return AuditVerification.Broken(anchor.Id,
+                $"entry {anchor.Id}, recorded as {anchor}, is not in the chain, which ends at entry {count}");
+        }
+
         return await EntryBeyondHeadAsync(cancellationToken) is { } beyond
             ? AuditVerification.Broken(beyond,
                 $"entry {beyond} lies beyond the chain's head: no append wrote it, so it was inserted")
-            : AuditVerification.Intact(count);
+            : AuditVerification.Intact(count, count == 0 ? null : new AuditAnchor(count, previous));
     }
 
     /// <summary>

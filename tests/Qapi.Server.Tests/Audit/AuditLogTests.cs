@@ -171,6 +171,37 @@ public abstract class AuditLogTests(QapiServerFixture server)
         Assert.True((await VerifyAsync()).IsIntact);
     }
 
+    [Fact]
+    public async Task RecomputedChain_Verifies_ButNotAgainstAnEntryRecordedBefore()
+    {
+        Assert.SkipUnless(server.Available, "This store is not available here; .ci/run provides it.");
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        await server.KeyAsync(server.Demo.OrganizationId, ApiKeyPermissions.Balance);
+        var anchor = (await VerifyAsync()).Last!;
+        var entries = await EntriesAsync();
+        Assert.Equal((entries[^1].Id, entries[^1].Hash), (anchor.Id, anchor.Hash));
+
+        // What someone who can write to the database can do: edit an entry, then recompute every hash after it.
+        await RewriteAsync(entries, entries[^2].Id, "someone-else");
+        try
+        {
+            Assert.True((await VerifyAsync()).IsIntact);
+            var caught = await server.InScopeAsync(sp => sp.GetRequiredService<AuditVerifier>()
+                .VerifyAsync(anchor, default));
+
+            Assert.False(caught.IsIntact);
+            Assert.Equal(anchor.Id, caught.BrokenAt);
+            Assert.Contains("rewritten", caught.Reason);
+        }
+        finally
+        {
+            await RewriteAsync(entries, entries[^2].Id, entries[^2].Actor);
+        }
+
+        Assert.True((await server.InScopeAsync(sp => sp.GetRequiredService<AuditVerifier>()
+            .VerifyAsync(anchor, default))).IsIntact);
+    }
+
     private Task<List<Data.Entities.AuditEntry>> EntriesAsync() =>
         server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().AuditEntries.AsNoTracking()
             .OrderBy(e => e.Id).ToListAsync());
@@ -193,6 +224,25 @@ public abstract class AuditLogTests(QapiServerFixture server)
             };
             return await new AuditVerifier(db).VerifyAsync(default);
         });
+
+    /// <summary>Gives entry <paramref name="from"/> that actor; chains every later entry and the head anew.</summary>
+    private async Task RewriteAsync(List<Data.Entities.AuditEntry> entries, long from, string actor)
+    {
+        var previous = entries.Single(e => e.Id == from - 1).Hash;
+        foreach (var e in entries.Where(e => e.Id >= from))
+        {
+            var who = e.Id == from ? actor : e.Actor;
+            var hash = AuditChain.HashOf(previous, e.Id, e.Timestamp, who, e.Action, e.AccountId, e.ObjectId,
+                e.Detail);
+            var chainedTo = previous;
+            await ExecuteAsync(db => db.AuditEntries.Where(x => x.Id == e.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.Actor, who).SetProperty(x => x.PreviousHash, chainedTo)
+                .SetProperty(x => x.Hash, hash)));
+            previous = hash;
+        }
+
+        await ExecuteAsync(db => db.AuditHeads.ExecuteUpdateAsync(u => u.SetProperty(h => h.Hash, previous)));
+    }
 
     private Task<int> RestoreAsync(Data.Entities.AuditEntry entry) =>
         ExecuteAsync(db =>
