@@ -2,7 +2,9 @@
 # The administration walkthrough of issue #4, using only the qapi CLI against a running server with an empty
 # store: three people sign up, one creates an organization and invites the other two, who accept with their own
 # credentials; then a fund, two wallets, a 2-of-3 policy, faucet money, and a read_only key scoped to the first
-# wallet, which must read exactly that wallet through /qapi/v1 and be refused the other one.
+# wallet, which must read exactly that wallet through /qapi/v1 and be refused the other one and the admin API.
+# It checks each of these from the server's answers: three active members, both policies 2 of those three, the
+# key's balance, fund and history limited to its wallet, outside_key_scope and permission_missing refusals.
 #
 #   qapi serve --data /tmp/qapi-empty --Qapi:BootstrapDemo=false      # in another terminal
 #   scripts/admin-walkthrough.sh [WORKDIR]
@@ -37,6 +39,18 @@ for path in sys.argv[1:]:
 sys.exit("no " + " or ".join(sys.argv[1:]) + " in the answer")' "$@"
 }
 
+# expect MESSAGE EXPRESSION [NAME=VALUE...] : stops with MESSAGE unless the Python EXPRESSION (which may span lines)
+# holds for the JSON on standard input, named answer, with each NAME bound to its VALUE.
+expect() {
+  local message=$1 expression=$2
+  shift 2
+  python3 -c '
+import json, sys
+names = dict(arg.split("=", 1) for arg in sys.argv[2:])
+names["answer"] = json.load(sys.stdin)
+sys.exit(0 if eval("(" + sys.argv[1] + ")", names) else 1)' "$expression" "$@" || fail "$message"
+}
+
 signup() {  # signup NAME -> prints the new person's account id; credentials in $work/NAME.json
   qapi signup --server "$server" --username "$1-$suffix" --first-name "${1^}" --last-name Walkthrough \
     --email "$1-$suffix@walkthrough.test" --save "$work/$1.json" --json | field account.id
@@ -58,6 +72,11 @@ qapi member invitations --credentials "$work/ben.json"
 qapi member accept "$org" --credentials "$work/ben.json"
 qapi member accept "$org" --credentials "$work/cyd.json"
 qapi member list --credentials "$work/ada.json" --org "$org"
+qapi member list --credentials "$work/ada.json" --org "$org" --json \
+  | expect "the organization's members are not exactly Ada (administrator), Ben and Cyd (approvers), all active" \
+    'sorted((m["userId"], m["role"], m["pending"]) for m in answer)
+     == sorted([(ada, "administrator", False), (ben, "approver", False), (cyd, "approver", False)])' \
+    ada="$ada" ben="$ben" cyd="$cyd"
 
 step "A fund, two wallets and a 2-of-3 policy"
 fund=$(qapi fund create --credentials "$work/ada.json" --account "$org" --name Treasury \
@@ -71,6 +90,11 @@ for kind in transaction withdrawal; do
     --member "$ada" --member "$ben" --member "$cyd"
 done
 qapi policy show --credentials "$work/ada.json" --fund "$fund"
+qapi policy show --credentials "$work/ada.json" --fund "$fund" --json \
+  | expect "the fund's transaction and withdrawal policies are not both 2 of Ada, Ben and Cyd" \
+    'sorted(p["kind"] for p in answer) == ["transaction", "withdrawal"]
+     and all(p["threshold"] == 2 and sorted(p["members"]) == sorted([ada, ben, cyd]) for p in answer)' \
+    ada="$ada" ben="$ben" cyd="$cyd"
 
 step "Sandbox money in both wallets"
 qapi wallet faucet "$w1" --credentials "$work/ada.json" --amount 1.5
@@ -88,13 +112,18 @@ step "The key reads its wallet, and only that one"
 total=$(qapi send -api-key "$key" -url "$server/qapi/v1/balance" | field assets.ETH-TESTNET.total)
 [ "$total" = 1500000000 ] || fail "the scoped key's balance is $total, not the first wallet's 1500000000"
 qapi send -api-key "$key" -url "$server/qapi/v1/wallet/$w1/history" > /dev/null
+qapi send -api-key "$key" -url "$server/qapi/v1/funds/$fund" \
+  | expect "the scoped key's view of the fund lists other wallets than the first" \
+    '[w["wallet_id"] for w in answer["fundInfo"]["wallets"]] == [w1]' w1="$w1"
 if qapi send -api-key "$key" -url "$server/qapi/v1/wallet/$w2/history" > "$work/refused.json" 2> /dev/null; then
   fail "the scoped key read the other wallet's history"
 fi
 grep -q outside_key_scope "$work/refused.json" || fail "the other wallet was refused, but not as outside_key_scope"
-if qapi keys list --credentials "$work/auditor.json" --account "$org" > /dev/null 2>&1; then
+if qapi keys list --credentials "$work/auditor.json" --account "$org" > /dev/null 2> "$work/admin-refused.txt"; then
   fail "a read_only key used the admin API"
 fi
+grep -q '403 (permission_missing)' "$work/admin-refused.txt" \
+  || fail "the admin API refused the read_only key, but not as 403 permission_missing: $(cat "$work/admin-refused.txt")"
 
 step "The audit log has every change"
 qapi audit list --credentials "$work/ada.json" --account "$org" --limit 50

@@ -4,6 +4,7 @@ using Qapi.Cli.Commands;
 using Qapi.Cli.Commands.Admin;
 using Qapi.Core.Approvals;
 using Qapi.Core.Errors;
+using Qapi.Server.Configuration;
 
 namespace Qapi.Cli;
 
@@ -68,6 +69,11 @@ public static class QapiCommandLine
             return ExitCodes.BadInput;
         }
         catch (QapiError e)
+        {
+            await console.Error.WriteLineAsync("qapi: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (QapiConfigurationException e)
         {
             await console.Error.WriteLineAsync("qapi: " + e.Message);
             return ExitCodes.BadInput;

@@ -35,9 +35,9 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             "--address", original.PersonAddresses[0], "--wallets", "2", "--mnemonic-file", wordsFile,
             "--data", fresh]);
         var organization = await CliRun.RunAsync(["restore", "--kind", "organization", "--name", "Acme",
-            "--email", "ops@acme.test", "--approver", original.Username, "--asset", "ETH-TESTNET",
-            "--address", original.OrgAddresses[0], "--address", original.OrgAddresses[1], "--wallets", "3",
-            "--data", fresh], original.OrgWords + "\n");
+            "--email", "ops@acme.test", "--approver", original.Username, "--admin", original.Username,
+            "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0], "--address", original.OrgAddresses[1],
+            "--wallets", "3", "--data", fresh], original.OrgWords + "\n");
 
         Assert.True(person.ExitCode == ExitCodes.Ok, person.Error);
         Assert.Contains("Created a new store", person.Error);
@@ -67,8 +67,52 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             .SingleAsync(f => f.AccountId == orgId);
         Assert.Equal([personId], fund.TxPolicy!.Members.Select(m => m.MemberId));
         Assert.Equal(3, (await db.Accounts.SingleAsync(a => a.Id == orgId)).NextWalletIndex);
+        Assert.Equal([("account.restore", personId, "operator"), ("account.restore", orgId, "operator")],
+            await AuditAsync(db, after: 0));
         SqliteConnection.ClearAllPools();
         AssertNotInFiles(fresh, original.OrgWords);
+    }
+
+    [Fact]
+    public async Task Restore_Organization_MakesItsAdministratorsActiveAdministrators_WhoCanHoldAnAdminKey()
+    {
+        var original = await OriginalsAsync();
+        var fresh = Path.Combine(_scratch, "fresh");
+        var opsWords = EvmKeyDerivation.NewMnemonic();
+        var ops = "ops" + original.Username;
+        await RestorePersonAsync(fresh, original.Username, original.PersonWords, original.PersonAddresses[0]);
+        await RestorePersonAsync(fresh, ops, opsWords, EvmKeyDerivation.Addresses(opsWords, 1)[0]);
+
+        var organization = await CliRun.RunAsync(["restore", "--kind", "organization", "--name", "Acme",
+            "--email", "ops@acme.test", "--approver", original.Username, "--admin", ops, "--asset", "ETH-TESTNET",
+            "--address", original.OrgAddresses[0], "--data", fresh], original.OrgWords);
+
+        Assert.True(organization.ExitCode == ExitCodes.Ok, organization.Error);
+        await using (var restored = StoreOf(fresh))
+        await using (var scope = restored.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QapiDbContext>();
+            var orgId = await db.Accounts.Where(a => a.Kind == AccountKind.Organization).Select(a => a.Id)
+                .SingleAsync();
+            var members = await db.OrganizationMembers.Where(m => m.OrganizationId == orgId)
+                .OrderBy(m => m.Role).Select(m => new { m.User!.Username, m.Role, m.Pending }).ToListAsync();
+            Assert.Equal([(ops, MemberRole.Administrator, false), (original.Username, MemberRole.Approver, false)],
+                members.Select(m => (m.Username!, m.Role, m.Pending)));
+            var fund = await db.Funds.Include(f => f.TxPolicy!).ThenInclude(p => p.Members)
+                .SingleAsync(f => f.AccountId == orgId);
+            Assert.Equal([await IdOfAsync(db, original.Username)], fund.TxPolicy!.Members.Select(m => m.MemberId));
+
+            // An operator can now give the administrator the key that runs the organization through the admin API.
+            var adminKey = await CliRun.RunAsync(["keys", "create", "--account", orgId, "--permissions", "admin",
+                "--holder", ops, "--data", fresh]);
+            var approverKey = await CliRun.RunAsync(["keys", "create", "--account", orgId, "--permissions", "admin",
+                "--holder", original.Username, "--data", fresh]);
+            Assert.True(adminKey.ExitCode == ExitCodes.Ok, adminKey.Error);
+            Assert.Equal(ExitCodes.BadInput, approverKey.ExitCode);
+            Assert.Contains("Only an organization's administrators may hold an admin key", approverKey.Error);
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     [Theory]
@@ -127,14 +171,24 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
         var lost = await SnapshotAsync(store, original.OrgId);
         Assert.ThrowsAny<CryptographicException>(() => OpenKeys(store, original.OrgId));
 
+        var head = await AuditHeadAsync(store);
+
         var wrongResult = await CliRun.RunAsync(["restore", "--account", original.OrgId, "--data", copy],
             Wrong(original.OrgWords, "another seed"));
         var unchanged = await SnapshotAsync(store, original.OrgId);
+        var unaudited = await AuditHeadAsync(store);
         var result = await CliRun.RunAsync(["restore", "--account", original.OrgId, "--data", copy],
             original.OrgWords);
 
         Assert.Equal(ExitCodes.BadInput, wrongResult.ExitCode);
         Assert.Equal(lost, unchanged);
+        Assert.Equal(head, unaudited);
+        await using (var scope = store.CreateAsyncScope())
+        {
+            Assert.Equal([("account.reseal", original.OrgId, "operator")],
+                await AuditAsync(scope.ServiceProvider.GetRequiredService<QapiDbContext>(), head));
+        }
+
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
         Assert.Contains("all 3 wallets", result.Out);
         AssertNoMnemonic(result.Out + result.Error, original.OrgWords);
@@ -181,12 +235,16 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
     [InlineData("organization on a fresh store")]
     [InlineData("mainnet asset in the sandbox")]
     [InlineData("personal with an approver")]
+    [InlineData("personal with an administrator")]
+    [InlineData("organization without an administrator")]
     [InlineData("addresses already in use")]
     [InlineData("no address")]
     public async Task Restore_BadInput_ExitsTwoAndChangesNothing(string input)
     {
         var original = await OriginalsAsync();
         var fresh = Path.Combine(_scratch, "fresh");
+        // A seed whose addresses the store does not hold, so that only the missing administrator is wrong.
+        var spare = EvmKeyDerivation.NewMnemonic();
         string[] personal = ["--kind", "personal", "--username", "pat2" + original.Username, "--name", "P",
             "--email", "p@x.test"];
         string[] args = input switch
@@ -194,20 +252,29 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
             "no mode" => ["--asset", "ETH-TESTNET", "--data", fresh],
             "both modes" => ["--account", original.OrgId, "--kind", "personal", "--data", server.DataDirectory],
             "organization on a fresh store" => ["--kind", "organization", "--name", "Acme", "--email", "o@x.test",
-                "--approver", "alice", "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0],
-                "--data", fresh],
+                "--approver", "alice", "--admin", "alice", "--asset", "ETH-TESTNET",
+                "--address", original.OrgAddresses[0], "--data", fresh],
             "mainnet asset in the sandbox" => [.. personal, "--asset", "ETH", "--address",
                 original.PersonAddresses[0], "--data", fresh],
             "personal with an approver" => [.. personal, "--asset", "ETH-TESTNET", "--approver", "alice",
                 "--address", original.PersonAddresses[0], "--data", fresh],
+            "personal with an administrator" => [.. personal, "--asset", "ETH-TESTNET", "--admin", "alice",
+                "--address", original.PersonAddresses[0], "--data", fresh],
+            "organization without an administrator" => ["--kind", "organization", "--name", "Acme",
+                "--email", "o@x.test", "--approver", "alice", "--asset", "ETH-TESTNET",
+                "--address", EvmKeyDerivation.Addresses(spare, 1)[0], "--data", server.DataDirectory],
             "addresses already in use" => ["--kind", "organization", "--name", "Acme", "--email", "o@x.test",
-                "--approver", "alice", "--asset", "ETH-TESTNET", "--address", original.OrgAddresses[0],
-                "--data", server.DataDirectory],
+                "--approver", "alice", "--admin", "alice", "--asset", "ETH-TESTNET",
+                "--address", original.OrgAddresses[0], "--data", server.DataDirectory],
             _ => [.. personal, "--asset", "ETH-TESTNET", "--data", fresh],
         };
-        var words = input is "mainnet asset in the sandbox" or "personal with an approver" or "no address"
-            ? original.PersonWords
-            : original.OrgWords;
+        var words = input switch
+        {
+            "mainnet asset in the sandbox" or "personal with an approver" or "personal with an administrator"
+                or "no address" => original.PersonWords,
+            "organization without an administrator" => spare,
+            _ => original.OrgWords,
+        };
         var before = await SnapshotAsync(server.Services, original.OrgId);
 
         var result = await CliRun.RunAsync(["restore", .. args], words);
@@ -308,6 +375,30 @@ public sealed class RestoreCommandTests(ServerFixture server) : IDisposable
         return db.Wallets.Where(w => w.AccountId == accountId).OrderBy(w => w.DerivationIndex).ToList()
             .Select(w => vault.OpenWalletKey(w.Id, w.EncryptedKey)).ToList();
     }
+
+    private static async Task<List<(string Action, string AccountId, string Actor)>> AuditAsync(
+        QapiDbContext db, long after) =>
+        (await db.AuditEntries.Where(e => e.Id > after).OrderBy(e => e.Id)
+            .Select(e => new { e.Action, e.AccountId, e.Actor }).ToListAsync())
+        .Select(e => (e.Action, e.AccountId, e.Actor)).ToList();
+
+    private static async Task<long> AuditHeadAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<QapiDbContext>().AuditEntries
+            .MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private async Task RestorePersonAsync(string data, string username, string words, string address)
+    {
+        var result = await CliRun.RunAsync(["restore", "--kind", "personal", "--username", username,
+            "--name", "Pat Doe", "--email", username + "@restored.test", "--asset", "ETH-TESTNET",
+            "--address", address, "--data", data], words);
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Error);
+    }
+
+    private static Task<string> IdOfAsync(QapiDbContext db, string username) =>
+        db.Accounts.Where(a => a.Username == username).Select(a => a.Id).SingleAsync();
 
     private static Task<List<string>> AddressesAsync(QapiDbContext db, string accountId) =>
         db.Wallets.Where(w => w.AccountId == accountId).OrderBy(w => w.DerivationIndex).Select(w => w.Address)

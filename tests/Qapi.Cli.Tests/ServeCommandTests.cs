@@ -3,7 +3,10 @@ using System.Net.Sockets;
 
 namespace Qapi.Cli.Tests;
 
-/// <summary><c>qapi serve</c> where it cannot listen: a plain message and its own exit code, no stack trace.</summary>
+/// <summary>
+/// <c>qapi serve</c> where it cannot listen or is misconfigured: a plain message and its own exit code, no stack
+/// trace.
+/// </summary>
 public sealed class ServeCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "qapi-serve-" + Guid.NewGuid().ToString("N"));
@@ -21,6 +24,20 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("cannot listen", result.Error);
         Assert.Contains("--urls", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("keys", "list")]
+    public async Task UnknownEnvironment_IsRefused_BeforeAnyStoreIsCreatedOrOpened(params string[] command)
+    {
+        var result = await CliRun.RunAsync([.. command, "--data", _data, "--Qapi:Environment=prod"]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("Qapi:Environment is 'prod'", result.Error);
+        Assert.Contains("sandbox or production", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(_data));
     }
 
     public void Dispose()

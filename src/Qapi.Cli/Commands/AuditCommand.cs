@@ -24,18 +24,36 @@ internal static class AuditCommand
     private static Command Verify(CliConsole console)
     {
         var store = new StoreFlags();
+        var expect = new Option<string>("--expect")
+        {
+            Description = "An entry recorded earlier, as ID:HASH (the last line of a verification): the chain must "
+                + "still hold it, which shows a rewrite even when every hash was recomputed.",
+            HelpName = "ID:HASH",
+        };
         var verify = OperatorInput.StoreCommand("verify",
             "Walk the chain; exit 1 and name the first entry that was altered, inserted or removed.", store);
+        verify.Options.Add(expect);
         verify.SetAction(async (parse, cancellationToken) =>
         {
+            AuditAnchor? anchor = null;
+            if (parse.GetValue(expect) is { } text && !AuditAnchor.TryParse(text, out anchor))
+            {
+                throw new CliInputException("--expect takes ID:HASH, an entry's id and its 64 hex digit hash.");
+            }
+
             var configuration = OperatorInput.ConfigurationArgs(parse, store);
             await using var opened = await OperatorStore.OpenAsync(configuration, cancellationToken);
             await using var scope = opened.CreateScope();
             var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>()
-                .VerifyAsync(cancellationToken);
+                .VerifyAsync(anchor, cancellationToken);
             if (result.IsIntact)
             {
                 await console.Out.WriteLineAsync($"Audit log intact: {result.Entries} entries.");
+                if (result.Last is { } last)
+                {
+                    await console.Out.WriteLineAsync($"Last entry: {last}");
+                }
+
                 return ExitCodes.Ok;
             }
 

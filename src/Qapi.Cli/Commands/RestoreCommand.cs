@@ -62,8 +62,8 @@ internal static class RestoreCommand
         AccountRestoreService.Check(request, mnemonic, options.IsSandbox);
         if (missing is not null && request.Kind == AccountKind.Organization)
         {
-            throw new CliInputException($"{missing}. An organization's approvers must be in the store first: "
-                + "restore them with --kind personal, or point --data at the store that holds them.");
+            throw new CliInputException($"{missing}. An organization's administrators and approvers must be in "
+                + "the store first: restore them with --kind personal, or point --data at the store that holds them.");
         }
 
         await using var opened = await OperatorStore.OpenAsync(configuration, createIfMissing: true,

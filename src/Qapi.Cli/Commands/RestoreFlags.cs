@@ -39,6 +39,14 @@ internal sealed class RestoreFlags
         HelpName = "ACCOUNT",
     };
 
+    public Option<string[]> Administrators { get; } = new("--admin")
+    {
+        Description = "An organization's administrator: a personal account in the store (id or username), made an "
+            + "active member with the Administrator role, who can then manage its members, policies and keys. "
+            + "Required for an organization; repeat for more. Also --approver to approve as well.",
+        HelpName = "ACCOUNT",
+    };
+
     public Option<string> Asset { get; } = new("--asset")
     {
         Description = "The asset of the restored wallets, such as ETH-TESTNET or ETH.",
@@ -65,7 +73,7 @@ internal sealed class RestoreFlags
     };
 
     private IEnumerable<Option> NewAccountOptions =>
-        [Kind, Name, Username, Email, Approvers, Asset, Addresses, Wallets];
+        [Kind, Name, Username, Email, Approvers, Administrators, Asset, Addresses, Wallets];
 
     public void AddTo(Command command)
     {
@@ -111,6 +119,7 @@ internal sealed class RestoreFlags
             Required(parse, Email),
             kind == AccountKind.Personal ? Required(parse, Username) : parse.GetValue(Username),
             parse.GetValue(Approvers) ?? [],
+            parse.GetValue(Administrators) ?? [],
             Required(parse, Asset),
             wallets,
             addresses);

@@ -90,8 +90,12 @@ internal sealed class OperatorStore : IAsyncDisposable
             EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"),
         });
 
-    private static QapiOptions Read(IConfiguration configuration) =>
-        configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
+    private static QapiOptions Read(IConfiguration configuration)
+    {
+        var qapi = configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
+        qapi.EnsureValid();
+        return qapi;
+    }
 
     private static void CreateDataDirectory(string path)
     {

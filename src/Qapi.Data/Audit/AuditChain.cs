@@ -6,6 +6,9 @@ using Qapi.Data.Entities;
 namespace Qapi.Data.Audit;
 
 /// <summary>How an audit entry's hash is computed: SHA-256 over the previous hash and every field, hex.</summary>
+// SECURITY(#4): the hash has no key, so whoever can write to the database can recompute the chain after an edit;
+// only an anchor kept outside the database (AuditAnchor, `qapi audit verify --expect`) shows that. README, Known
+// limitations, and docs/admin-api.md say why it is not keyed with the key-encryption key.
 public static class AuditChain
 {
     /// <summary>The "previous hash" of the first entry.</summary>

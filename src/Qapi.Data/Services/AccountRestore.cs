@@ -12,7 +12,13 @@ namespace Qapi.Data.Services;
 /// <param name="Username">A personal account's username; null for an organization.</param>
 /// <param name="Approvers">
 /// An organization's fund approvers: ids or usernames of personal accounts already in the store, who become
-/// members. Empty for a personal account, whose owner approves.
+/// members with the Approver role. Empty for a personal account, whose owner approves.
+/// </param>
+/// <param name="Administrators">
+/// An organization's administrators: ids or usernames of personal accounts already in the store, who become
+/// active members with the Administrator role (also when named as approvers), so that someone can manage its
+/// members, policies and keys. At least one for an organization; empty for a personal account, whose owner
+/// administers it.
 /// </param>
 /// <param name="Asset">The asset of every restored wallet.</param>
 /// <param name="Wallets">How many wallets to re-create; at least as many as <see cref="ExpectedAddresses"/>.</param>
@@ -26,6 +32,7 @@ public sealed record AccountRestore(
     string Email,
     string? Username,
     IReadOnlyList<string> Approvers,
+    IReadOnlyList<string> Administrators,
     string Asset,
     int Wallets,
     IReadOnlyList<string> ExpectedAddresses);

@@ -55,7 +55,8 @@ public sealed class AccountRestoreService(
     }
 
     /// <summary>
-    /// Creates the account with this mnemonic as its seed, its approvers as members (organization), a fund and
+    /// Creates the account with this mnemonic as its seed, its administrators and approvers as active members
+    /// (organization), a fund and
     /// the wallets at indexes 0 to <see cref="AccountRestore.Wallets"/> - 1, their keys sealed.
     /// </summary>
     public async Task<RestoredAccount> RestoreNewAsync(
@@ -71,18 +72,20 @@ public sealed class AccountRestoreService(
             throw QapiError.Conflict("username_taken", $"The username '{request.Username}' is taken.");
         }
 
-        var approvers = await ResolveApproversAsync(request.Approvers, cancellationToken);
+        var approvers = await ResolvePeopleAsync(request.Approvers, "approver", cancellationToken);
+        var administrators = await ResolvePeopleAsync(request.Administrators, "administrator", cancellationToken);
         var addresses = EvmKeyDerivation.Addresses(mnemonic, request.Wallets);
         await RequireAddressesFreeAsync(addresses, cancellationToken);
 
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var account = NewAccount(request, mnemonic, now);
         db.Accounts.Add(account);
-        db.OrganizationMembers.AddRange(approvers.Select(id => new OrganizationMember
+        // One membership each, active at once: an administrator named as an approver too approves as one.
+        db.OrganizationMembers.AddRange(administrators.Union(approvers).Select(id => new OrganizationMember
         {
             OrganizationId = account.Id,
             UserId = id,
-            Role = MemberRole.Approver,
+            Role = administrators.Contains(id) ? MemberRole.Administrator : MemberRole.Approver,
             CreatedAt = now,
         }));
 
@@ -109,7 +112,14 @@ public sealed class AccountRestoreService(
         db.Wallets.AddRange(wallets);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync("account.restore", account.Id, account.Id,
-            new { kind = request.Kind.ToString(), fundId = fund.Id, wallets = wallets.Select(w => w.Address) },
+            new
+            {
+                kind = request.Kind.ToString(),
+                fundId = fund.Id,
+                wallets = wallets.Select(w => w.Address),
+                administrators,
+                approvers,
+            },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RestoredAccount(account, fund, wallets);
@@ -217,18 +227,19 @@ public sealed class AccountRestoreService(
         };
     }
 
-    private async Task<List<string>> ResolveApproversAsync(
-        IReadOnlyList<string> approvers, CancellationToken cancellationToken)
+    /// <summary>Personal accounts named by id or username, as ids; <paramref name="role"/> names errors.</summary>
+    private async Task<List<string>> ResolvePeopleAsync(
+        IReadOnlyList<string> people, string role, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        foreach (var idOrUsername in approvers.Distinct())
+        foreach (var idOrUsername in people.Distinct())
         {
             var id = await db.Accounts.AsNoTracking()
                 .Where(a => a.Kind == AccountKind.Personal && (a.Id == idOrUsername || a.Username == idOrUsername))
                 .Select(a => a.Id)
                 .FirstOrDefaultAsync(cancellationToken)
-                ?? throw QapiError.NotFound("approver_not_found",
-                    $"No personal account with the id or username '{idOrUsername}' to approve for the fund.");
+                ?? throw QapiError.NotFound($"{role}_not_found",
+                    $"No personal account with the id or username '{idOrUsername}' to be the organization's {role}.");
             ids.Add(id);
         }
 
@@ -280,9 +291,16 @@ public sealed class AccountRestoreService(
             case AccountKind.Personal when request.Approvers.Count > 0:
                 throw QapiError.Invalid("approver_not_eligible",
                     "A personal account's restored fund is approved by its owner; it takes no approvers.");
+            case AccountKind.Personal when request.Administrators.Count > 0:
+                throw QapiError.Invalid("administrator_not_eligible",
+                    "A personal account is administered by its owner; it takes no administrators.");
             case AccountKind.Organization when request.Approvers.Count == 0:
                 throw QapiError.Invalid("approver_required",
                     "An organization's restored fund needs at least one approver, a personal account in the store.");
+            case AccountKind.Organization when request.Administrators.Count == 0:
+                throw QapiError.Invalid("administrator_required",
+                    "A restored organization needs at least one administrator, a personal account in the store: "
+                    + "without one, nobody could manage its members, policies or keys.");
             case AccountKind.SigningAgent:
                 throw QapiError.Invalid("kind_not_restorable", "Only personal and organization accounts are restored.");
         }

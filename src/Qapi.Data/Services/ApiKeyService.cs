@@ -102,7 +102,10 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
             .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>Renames, re-permissions or re-dates a key; null leaves a property as it is.</summary>
+    /// <summary>
+    /// Renames, re-permissions or re-dates a key; null leaves a property as it is. Values the key already has
+    /// change nothing and write no audit entry.
+    /// </summary>
     public async Task<ApiKey> UpdateAsync(
         string keyId,
         string? name,
@@ -133,6 +136,15 @@ public sealed class ApiKeyService(QapiDbContext db, ApiSecretVault secrets, Audi
         key.Name = string.IsNullOrWhiteSpace(name) ? key.Name : name;
         key.Permissions = permissions ?? key.Permissions;
         key.ExpiresAt = clearExpiry ? null : expiresAt?.ToUnixTimeSeconds() ?? key.ExpiresAt;
+
+        // The change tracker compares with the loaded values: a key given its own values changes nothing, so
+        // nothing is audited, as with funds, wallets and profiles.
+        db.ChangeTracker.DetectChanges();
+        if (!db.Entry(key).Properties.Any(p => p.IsModified))
+        {
+            return key;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync("api_key.update", key.AccountId, key.Id, new

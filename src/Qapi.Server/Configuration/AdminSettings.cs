@@ -21,7 +21,7 @@ public sealed class AdminSettings
         "open" => true,
         "closed" => false,
         null or "" => sandbox,
-        _ => throw new InvalidOperationException(
-            $"Unknown Qapi:Admin:Signup '{Signup}': use open or closed."),
+        _ => throw new QapiConfigurationException(
+            $"Qapi:Admin:Signup is '{Signup}', which is not a sign-up setting: use open or closed, or leave it out."),
     };
 }

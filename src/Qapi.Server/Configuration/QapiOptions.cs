@@ -41,8 +41,17 @@ public sealed class QapiOptions
     /// <summary>Whether an empty sandbox gets a demo organization on first start.</summary>
     public bool BootstrapDemo { get; set; } = true;
 
-    /// <summary>Whether this server is a sandbox (testnet assets and chains only).</summary>
-    public bool IsSandbox => !string.Equals(Environment, "production", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether this server is a sandbox (testnet assets and chains only). An environment other than
+    /// <c>sandbox</c> or <c>production</c> throws <see cref="QapiConfigurationException"/>, never a default.
+    /// </summary>
+    public bool IsSandbox => QapiEnvironment.IsSandbox(Environment);
+
+    /// <summary>
+    /// Refuses, before anything is opened or created, settings that must not fall back to a default; the
+    /// server and the operator's commands call it first.
+    /// </summary>
+    public void EnsureValid() => _ = Admin.SignupOpen(IsSandbox);
 
     /// <summary>The key-encryption key file, used when no key is configured.</summary>
     public string KeyFilePath => Path.Combine(ResolvedDataDirectory, "qapi.kek");

@@ -51,6 +51,7 @@ public static class QapiApp
     {
         var services = builder.Services;
         var qapi = builder.Configuration.GetSection("Qapi").Get<QapiOptions>() ?? new QapiOptions();
+        qapi.EnsureValid();
         services.Configure<QapiOptions>(builder.Configuration.GetSection("Qapi"));
         // The database and the key file live here: readable by the server's user only.
         if (!Directory.Exists(qapi.ResolvedDataDirectory))

@@ -36,6 +36,9 @@ public sealed class AdminAuditTests(AdminServerFixture server)
         await Expect(HttpStatusCode.Created, member.Client.PostAsync(
             $"/accounts/{orgId}/approvers/{member.Id}/keys", NewKey()));
         await Expect(HttpStatusCode.NoContent, founder.Client.DeleteAsync($"/accounts/{orgId}/members/{member.Id}"));
+        await Expect(HttpStatusCode.Created, founder.Client.PostAsync($"/accounts/{orgId}/members",
+            new { username = party.Username, role = "trader" }));
+        await Expect(HttpStatusCode.NoContent, party.Client.PostAsync($"/me/invitations/{orgId}/decline"));
         await Expect(HttpStatusCode.Created, founder.Client.PostAsync($"/accounts/{founder.Id}/trustedparties",
             new { username = party.Username }));
         await Expect(HttpStatusCode.NoContent, party.Client.PostAsync($"/me/invitations/{founder.Id}/decline"));
@@ -57,6 +60,8 @@ public sealed class AdminAuditTests(AdminServerFixture server)
             ("approver_key.enroll", byFounder, orgId),
             ("approver_key.enroll", byMember, member.Id),
             ("member.remove", byFounder, orgId),
+            ("member.invite", byFounder, orgId),
+            ("member.decline", byParty, orgId),
             ("trusted_party.invite", byFounder, founder.Id),
             ("trusted_party.decline", byParty, founder.Id),
             ("trusted_party.invite", byFounder, founder.Id),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Qapi.Core.Approvals;
+using Qapi.Core.Errors;
 using Qapi.Core.Keys;
 using Qapi.Server.Tests.Support;
 
@@ -12,7 +13,7 @@ public sealed class PolicyAdminTests(QapiServerFixture server) : IClassFixture<Q
     [Fact]
     public async Task TwoOfThreeSetThroughTheApi_OneApprovalWaits_TwoSign()
     {
-        var (kit, web3, fundId, address) = await Web3WalletAsync(initialThreshold: 1);
+        var (kit, web3, fundId, _, address) = await Web3WalletAsync(initialThreshold: 1);
         await FundAdminKit.SendAsync(kit.Admin, HttpMethod.Put, $"/funds/{fundId}/policies/transaction",
             new { threshold = 2, members = kit.Approvers }, HttpStatusCode.OK);
         var approvers = await EnrollAsync(kit);
@@ -31,7 +32,7 @@ public sealed class PolicyAdminTests(QapiServerFixture server) : IClassFixture<Q
     [Fact]
     public async Task PolicyChange_LeavesPendingTransactionsUnderThePolicyTheyWereCreatedUnder()
     {
-        var (kit, web3, fundId, address) = await Web3WalletAsync(initialThreshold: 2);
+        var (kit, web3, fundId, _, address) = await Web3WalletAsync(initialThreshold: 2);
         var approvers = await EnrollAsync(kit);
         var older = (await approvers.CreateAsync(Web3Kit.Body(address, "1000"), web3)).GetProperty("txID")
             .GetString()!;
@@ -78,6 +79,44 @@ public sealed class PolicyAdminTests(QapiServerFixture server) : IClassFixture<Q
             (await kit.AuditAfterAsync(before)).Select(e => e.Action));
     }
 
+    [Fact]
+    public async Task WalletOverride_DecidesNewWeb3Transactions_AndTheFundsPolicyDoesAgainOnceCleared()
+    {
+        var (kit, web3, _, walletId, address) = await Web3WalletAsync(initialThreshold: 2);
+        var organizer = kit.People["organizer"];
+        await FundAdminKit.SendAsync(kit.Admin, HttpMethod.Put, $"/wallets/{walletId}/policies/transaction",
+            new { threshold = 1, members = new[] { organizer } }, HttpStatusCode.OK);
+        var approvers = await EnrollAsync(kit);
+        await approvers.EnrollAsync(kit.Username("organizer"));
+
+        // One of one, by someone the fund's 2-of-3 policy does not name.
+        var underWallet = (await approvers.CreateAsync(Web3Kit.Body(address, "1000"), web3)).GetProperty("txID")
+            .GetString()!;
+        var created = await approvers.LoadAsync(underWallet);
+        Assert.Equal((1, organizer), (created.Threshold, created.ApproverIds));
+        var stranger = await Assert.ThrowsAsync<QapiError>(() =>
+            approvers.DecideAsync(underWallet, kit.Username("approver1"), ApprovalDecision.Approve));
+        Assert.Equal("transaction_not_found", stranger.Reason);
+        var signed = await approvers.DecideAsync(underWallet, kit.Username("organizer"), ApprovalDecision.Approve);
+        Assert.Equal("approved", signed.Status);
+        Assert.NotEqual("", signed.SignedTx);
+
+        await FundAdminKit.SendAsync(kit.Admin, HttpMethod.Delete, $"/wallets/{walletId}/policies/transaction",
+            null, HttpStatusCode.NoContent);
+        var underFund = (await approvers.CreateAsync(Web3Kit.Body(address, "2000"), web3)).GetProperty("txID")
+            .GetString()!;
+
+        var next = await approvers.LoadAsync(underFund);
+        Assert.Equal((2, string.Join(' ', kit.Approvers.Order(StringComparer.Ordinal))),
+            (next.Threshold, next.ApproverIds));
+        await Assert.ThrowsAsync<QapiError>(() =>
+            approvers.DecideAsync(underFund, kit.Username("organizer"), ApprovalDecision.Approve));
+        Assert.Equal("pending",
+            (await approvers.DecideAsync(underFund, kit.Username("approver1"), ApprovalDecision.Approve)).Status);
+        Assert.Equal("approved",
+            (await approvers.DecideAsync(underFund, kit.Username("approver2"), ApprovalDecision.Approve)).Status);
+    }
+
     [Theory]
     [InlineData("transaction", """{"threshold":4,"members":["@1","@2","@3"]}""", "threshold_unreachable")]
     [InlineData("transaction", """{"threshold":0,"members":["@1"]}""", "threshold_unreachable")]
@@ -110,7 +149,8 @@ public sealed class PolicyAdminTests(QapiServerFixture server) : IClassFixture<Q
         Assert.Empty(await kit.AuditAfterAsync(before));
     }
 
-    private async Task<(FundAdminKit Kit, SignedClient Web3, string FundId, string Address)> Web3WalletAsync(
+    private async Task<(FundAdminKit Kit, SignedClient Web3, string FundId, string WalletId, string Address)>
+        Web3WalletAsync(
         int initialThreshold)
     {
         var kit = await FundAdminKit.CreateAsync(server);
@@ -122,7 +162,7 @@ public sealed class PolicyAdminTests(QapiServerFixture server) : IClassFixture<Q
         await FundAdminKit.SendAsync(kit.Admin, HttpMethod.Post,
             $"/wallets/{wallet.GetProperty("id").GetString()}/faucet", new { amount = "1" }, HttpStatusCode.Created);
         var web3 = await kit.ApiClientAsync(ApiKeyPermissions.Web3);
-        return (kit, web3, fundId, wallet.GetProperty("address").GetString()!);
+        return (kit, web3, fundId, wallet.GetProperty("id").GetString()!, wallet.GetProperty("address").GetString()!);
     }
 
     private Task<Web3Kit> EnrollAsync(FundAdminKit kit) =>

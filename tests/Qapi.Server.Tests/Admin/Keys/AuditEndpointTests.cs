@@ -34,6 +34,30 @@ public sealed class AuditEndpointTests(QapiServerFixture server) : IClassFixture
     }
 
     [Fact]
+    public async Task UpdateToTheKeysOwnValues_Answers200_AndWritesNoAuditEntry()
+    {
+        var org = await AdminOrganization.CreateAsync(server);
+        var admin = org.Administrator.AdminClient(server);
+        const string Same = """{"name":"reporting","permissions":["read_only"],"expiresAt":"2099-01-01T00:00:00Z"}""";
+        var created = await (await admin.SendAsync(HttpMethod.Post, $"/accounts/{org.OrgId}/keys", Same))
+            .JsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("key").GetProperty("id").GetString()!;
+        var before = await TotalAsync(admin, org.OrgId);
+
+        var unchanged = await (await admin.SendAsync(HttpMethod.Patch, $"/keys/{id}", Same))
+            .JsonAsync(HttpStatusCode.OK);
+        await (await admin.SendAsync(HttpMethod.Patch, $"/keys/{id}", """{"permissions":"read_only"}"""))
+            .JsonAsync(HttpStatusCode.OK);
+        var afterNoOps = await TotalAsync(admin, org.OrgId);
+        await (await admin.SendAsync(HttpMethod.Patch, $"/keys/{id}", """{"expiresAt":null}"""))
+            .JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("reporting", unchanged.GetProperty("name").GetString());
+        Assert.Equal(before, afterNoOps);
+        Assert.Equal(before + 1, await TotalAsync(admin, org.OrgId));
+    }
+
+    [Fact]
     public async Task Pages_AreNewestFirst_AndHoldOnlyThatAccountsEntries()
     {
         var org = await AdminOrganization.CreateAsync(server);
@@ -98,4 +122,7 @@ public sealed class AuditEndpointTests(QapiServerFixture server) : IClassFixture
 
     private static List<long> Ids(JsonElement page) =>
         page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+
+    private static async Task<int> TotalAsync(SignedClient admin, string accountId) =>
+        (await PageAsync(admin, accountId, "")).GetProperty("total").GetInt32();
 }
