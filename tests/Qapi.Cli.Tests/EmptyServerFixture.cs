@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Qapi.Server.Hosting;
+using Qapi.Server.Tests.Support;
 
 namespace Qapi.Cli.Tests;
 
@@ -27,6 +28,9 @@ public sealed class EmptyServerFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
+            // Before the store goes: every transaction this server signed is checked by ethers when the run ends.
+            await SignedTransactionCollector.CollectAsync(_app.Services,
+                $"EmptyServerFixture {Path.GetFileName(DataDirectory)}");
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

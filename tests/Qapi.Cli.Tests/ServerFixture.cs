@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Qapi.Server.Hosting;
+using Qapi.Server.Tests.Support;
 
 namespace Qapi.Cli.Tests;
 
@@ -54,6 +55,9 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
+            // Before the store goes: every transaction this server signed is checked by ethers when the run ends.
+            await SignedTransactionCollector.CollectAsync(_app.Services,
+                $"ServerFixture {Path.GetFileName(DataDirectory)}");
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

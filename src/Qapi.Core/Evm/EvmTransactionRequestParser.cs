@@ -71,8 +71,13 @@ public static class EvmTransactionRequestParser
 
     private static EvmFees? ParseFees(EvmTransactionFields fields, List<EvmFieldError> errors)
     {
-        var legacy = fields.GasPrice is not null;
-        var dynamic = fields.MaxFeePerGas is not null || fields.MaxPriorityFeePerGas is not null;
+        // Qredo's responses carry the fee style a transaction does not use as "", and clients echo a response back
+        // as the next request: an empty fee field is one not given, so only real values make both styles.
+        var gasPrice = GivenFee(fields.GasPrice);
+        var maxFeePerGas = GivenFee(fields.MaxFeePerGas);
+        var maxPriorityFeePerGas = GivenFee(fields.MaxPriorityFeePerGas);
+        var legacy = gasPrice is not null;
+        var dynamic = maxFeePerGas is not null || maxPriorityFeePerGas is not null;
         if (legacy && dynamic)
         {
             errors.Add(new EvmFieldError("gasPrice", "must not be given with maxFeePerGas or maxPriorityFeePerGas"));
@@ -88,12 +93,12 @@ public static class EvmTransactionRequestParser
         var count = errors.Count;
         if (legacy)
         {
-            var gasPrice = ParseQuantity("gasPrice", fields.GasPrice, errors);
-            return errors.Count == count ? new EvmLegacyFees(gasPrice) : null;
+            var price = ParseQuantity("gasPrice", gasPrice, errors);
+            return errors.Count == count ? new EvmLegacyFees(price) : null;
         }
 
-        var maxFee = ParseFeeCap("maxFeePerGas", fields.MaxFeePerGas, "maxPriorityFeePerGas", errors);
-        var maxPriorityFee = ParseFeeCap("maxPriorityFeePerGas", fields.MaxPriorityFeePerGas, "maxFeePerGas", errors);
+        var maxFee = ParseFeeCap("maxFeePerGas", maxFeePerGas, "maxPriorityFeePerGas", errors);
+        var maxPriorityFee = ParseFeeCap("maxPriorityFeePerGas", maxPriorityFeePerGas, "maxFeePerGas", errors);
         if (errors.Count != count)
         {
             return null;
@@ -108,6 +113,8 @@ public static class EvmTransactionRequestParser
 
         return new EvmEip1559Fees(maxFee, maxPriorityFee);
     }
+
+    private static string? GivenFee(string? text) => text is "" ? null : text;
 
     private static BigInteger ParseFeeCap(string field, string? text, string partner, List<EvmFieldError> errors)
     {

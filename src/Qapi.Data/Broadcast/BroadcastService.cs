@@ -24,7 +24,8 @@ public sealed class BroadcastService(
     TimeProvider clock,
     ILogger<BroadcastService> logger)
 {
-    private const int BatchSize = 200;
+    /// <summary>The most transactions of one status one pass takes up.</summary>
+    internal const int BatchSize = 200;
 
     /// <summary>One pass over the chain: pushes what is approved, then follows what is pushed or mined.</summary>
     public async Task RunAsync(string chainId, Uri endpoint, CancellationToken cancellationToken)
@@ -68,14 +69,34 @@ public sealed class BroadcastService(
         }
     }
 
+    /// <summary>
+    /// Up to <see cref="BatchSize"/> transactions in these statuses that may be tried now, oldest approval first.
+    /// Those waiting out a backoff are paged past, not counted: however many a node keeps refusing, the ones
+    /// behind them are still found.
+    /// </summary>
     private async Task<List<Web3Transaction>> DueAsync(
         string chainId, string[] statuses, CancellationToken cancellationToken)
     {
-        var waiting = await db.Web3Transactions.AsNoTracking()
-            .Where(t => t.ChainId == chainId && statuses.Contains(t.Status))
-            .OrderBy(t => t.ApprovedAt).ThenBy(t => t.Id).Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        return waiting.Where(t => retries.IsDue(t.Id)).ToList();
+        var due = new List<Web3Transaction>();
+        var (afterApprovedAt, afterId) = (long.MinValue, "");
+        while (due.Count < BatchSize)
+        {
+            var page = await db.Web3Transactions.AsNoTracking()
+                .Where(t => t.ChainId == chainId && statuses.Contains(t.Status))
+                .Where(t => (t.ApprovedAt ?? 0) > afterApprovedAt
+                    || ((t.ApprovedAt ?? 0) == afterApprovedAt && string.Compare(t.Id, afterId) > 0))
+                .OrderBy(t => t.ApprovedAt ?? 0).ThenBy(t => t.Id).Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            due.AddRange(page.Where(t => retries.IsDue(t.Id)).Take(BatchSize - due.Count));
+            if (page.Count < BatchSize)
+            {
+                break;
+            }
+
+            (afterApprovedAt, afterId) = (page[^1].ApprovedAt ?? 0, page[^1].Id);
+        }
+
+        return due;
     }
 
     private async Task RequireChainAsync(string chainId, Uri endpoint, CancellationToken cancellationToken)

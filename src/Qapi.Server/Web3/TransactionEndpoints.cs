@@ -95,17 +95,25 @@ internal static class TransactionEndpoints
         {
             var person = approvers[id];
             decisions.TryGetValue(id, out var decision);
-            var status = decision is null
-                ? (Core.Transactions.TransactionStatus.IsDecided(tx.Status) ? "unknown" : "pending")
-                : decision.Decision == ApprovalDecision.Approve ? "approved" : "rejected";
             return new TxApprovalInfo(tx.Id, id, decision?.Id.ToString(System.Globalization.CultureInfo
                     .InvariantCulture) ?? "", person.Kind == Core.Accounts.AccountKind.SigningAgent,
                 decision is null ? "" : Convert.ToBase64String(Convert.FromHexString(decision.Signature)),
                 person.FirstName ?? person.Name, person.LastName ?? "", person.Email, person.Username ?? "",
-                status, person.Id[^8..], decision?.CreatedAt ?? 0);
+                ApproverStatus(decision, tx.Status), person.Id[^8..], decision?.CreatedAt ?? 0);
         }).ToList();
-        return TypedResults.Ok(new TxApprovalsResponse(list.Count, list));
+
+        // The spec's total counts the approval responses received, not the approvers listed.
+        return TypedResults.Ok(new TxApprovalsResponse(list.Count(a => a.Status is "approved" or "rejected"), list));
     }
+
+    /// <summary>
+    /// The spec's UserActionStatus of one approver: their decision, else pending while the transaction takes
+    /// decisions, else expired (it ended, or was signed, without their answer; docs/web3.md).
+    /// </summary>
+    private static string ApproverStatus(Data.Entities.Approval? decision, string transactionStatus) =>
+        decision is not null ? (decision.Decision == ApprovalDecision.Approve ? "approved" : "rejected")
+        : Core.Transactions.TransactionStatus.IsDecided(transactionStatus) ? "expired"
+        : "pending";
 
     private static async Task<TxInfoResponse> InfoAsync(
         QapiDbContext db, Data.Entities.Web3Transaction tx, CancellationToken cancellationToken)

@@ -172,12 +172,12 @@ internal sealed partial class TransactionFeedSession(
         }
     }
 
-    [LoggerMessage(EventId = 2200, Level = LogLevel.Debug, Message = "Feed opened for key {KeyId} after {EventId}")]
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Debug, Message = "Feed opened for key {KeyId} after {EventId}")]
     private static partial void LogOpened(ILogger logger, string keyId, long eventId);
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Debug, Message = "Feed closed for key {KeyId}: {CloseStatus}")]
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Debug, Message = "Feed closed for key {KeyId}: {CloseStatus}")]
     private static partial void LogClosed(ILogger logger, string keyId, WebSocketCloseStatus closeStatus);
 
-    [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Feed failed with {ExceptionType}")]
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "Feed failed with {ExceptionType}")]
     private static partial void LogFailed(ILogger logger, string exceptionType);
 }

@@ -84,7 +84,13 @@ public sealed class EvmTransactionRequestParserTests
             "maxPriorityFeePerGas", "must not exceed maxFeePerGas" },
         { Eip1559 with { MaxFeePerGas = "-1" }, "maxFeePerGas", "must not be negative" },
         { Legacy with { GasPrice = "20 gwei" }, "gasPrice", "must not contain whitespace" },
-        { Legacy with { GasPrice = "" }, "gasPrice", "must not be empty" },
+        { Legacy with { GasPrice = "" }, "gasPrice", "or maxFeePerGas with maxPriorityFeePerGas must be given" },
+        { Legacy with { GasPrice = "", MaxFeePerGas = "", MaxPriorityFeePerGas = "" },
+            "gasPrice", "or maxFeePerGas with maxPriorityFeePerGas must be given" },
+        { Legacy with { GasPrice = "", MaxFeePerGas = "1" },
+            "maxPriorityFeePerGas", "must be given with maxFeePerGas" },
+        { Legacy with { MaxFeePerGas = "", MaxPriorityFeePerGas = "1" },
+            "gasPrice", "must not be given with maxFeePerGas or maxPriorityFeePerGas" },
         { Legacy with { Value = "0x1" + new string('0', 64) }, "value", "must not exceed 2^256-1" },
         { Legacy with { Value = null }, "value", "must be present" },
         { Legacy with { Value = "1.5" },
@@ -125,6 +131,26 @@ public sealed class EvmTransactionRequestParserTests
         var result = EvmTransactionRequestParser.Parse(fields);
 
         Assert.Equal(["to", "value", "gasPrice", "data"], result.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Parse_EmptyEip1559FieldsBesideGasPrice_AreAbsent_AndGiveALegacyRequest()
+    {
+        var fields = Legacy with { MaxFeePerGas = "", MaxPriorityFeePerGas = "" };
+
+        var result = EvmTransactionRequestParser.Parse(fields);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(new EvmLegacyFees(20_000_000_000), result.Request.Fees);
+    }
+
+    [Fact]
+    public void Parse_EmptyGasPriceBesideEip1559Fields_IsAbsent_AndGivesAType2Request()
+    {
+        var result = EvmTransactionRequestParser.Parse(Eip1559 with { GasPrice = "" });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(new EvmEip1559Fees(30_000_000_000, 1_000_000_000), result.Request.Fees);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class SqliteSettingsTests
         {
             if (App is not null)
             {
+                await Support.SignedTransactionCollector.CollectAsync(App.Services, nameof(SqliteSettingsTests));
                 await App.StopAsync();
                 await App.DisposeAsync();
             }

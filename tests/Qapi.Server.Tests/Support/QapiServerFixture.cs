@@ -83,6 +83,9 @@ public class QapiServerFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        // Before the store goes: every transaction this server signed is checked by ethers when the run ends.
+        await SignedTransactionCollector.CollectAsync(App.Services,
+            $"{GetType().Name} {Path.GetFileName(DataDirectory)[..8]}");
         await App.StopAsync();
         await App.DisposeAsync();
         GC.SuppressFinalize(this);

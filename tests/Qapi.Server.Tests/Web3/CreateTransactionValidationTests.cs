@@ -21,8 +21,9 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
 
     public static TheoryData<string, int, string> InvalidBodies() => new()
     {
-        { Fields(("maxFeePerGas", "2"), ("maxPriorityFeePerGas", "1")), 400, "invalid_" },
-        { Fields(("gasPrice", null)), 400, "invalid_" },
+        { Fields(("maxFeePerGas", "2"), ("maxPriorityFeePerGas", "1")), 400, "invalid_gasPrice" },
+        { Fields(("gasPrice", null)), 400, "invalid_gasPrice" },
+        { Fields(("gasPrice", "")), 400, "invalid_gasPrice" },
         { Fields(("data", "0xzz")), 400, "invalid_data" },
         { Fields(("to", BadChecksum)), 400, "invalid_to" },
         { Fields(("value", Max[..^1] + "6")), 400, "invalid_value" },
@@ -55,21 +56,60 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
             .ToDictionary(f => f.Key, f => f.Value));
     }
 
+    private string WithAddresses(string template) =>
+        template.Replace("\"FROM\"", $"\"{server.Demo.WalletAddress}\"", StringComparison.Ordinal)
+            .Replace("\"TO\"", $"\"{To}\"", StringComparison.Ordinal);
+
     [Theory]
     [MemberData(nameof(InvalidBodies))]
     public async Task InvalidRequest_IsRefusedWithAReasonAndCreatesNothing(string template, int status, string error)
     {
         var before = await CountAsync();
-        var body = template.Replace("\"FROM\"", $"\"{server.Demo.WalletAddress}\"", StringComparison.Ordinal)
-            .Replace("\"TO\"", $"\"{To}\"", StringComparison.Ordinal);
+        var body = WithAddresses(template);
 
         var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
 
         Assert.Equal(status, (int)response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith(error, json.GetProperty("detail").GetProperty("error").GetString());
+        Assert.Equal(error, json.GetProperty("detail").GetProperty("error").GetString());
         Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetProperty("reason").GetString()));
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("maxFeePerGas", "2", "gasPrice must not be given with maxFeePerGas or maxPriorityFeePerGas")]
+    [InlineData("maxPriorityFeePerGas", "1", "gasPrice must not be given with maxFeePerGas or maxPriorityFeePerGas")]
+    [InlineData("gasPrice", null, "gasPrice or maxFeePerGas with maxPriorityFeePerGas must be given")]
+    public async Task BothFeeStyles_OrNeither_IsRefusedAsInvalidGasPrice_SayingWhich(
+        string field, string? value, string reason)
+    {
+        var body = WithAddresses(Fields((field, value)));
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_gasPrice", detail.GetProperty("error").GetString());
+        Assert.Equal(reason, detail.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("gasPrice", "", "maxFeePerGas", "30000000000", "maxPriorityFeePerGas", "1000000000")]
+    [InlineData("gasPrice", "1", "maxFeePerGas", "", "maxPriorityFeePerGas", "")]
+    public async Task EmptyFeeFields_AsQredoResponsesCarryThem_AreTakenAsAbsent(
+        string name1, string value1, string name2, string value2, string name3, string value3)
+    {
+        var body = WithAddresses(Fields(("gasPrice", null), (name1, value1), (name2, value2), (name3, value3),
+            ("note", Guid.NewGuid().ToString("N"))));
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToString());
+        var legacy = value1 != "";
+        Assert.Equal(legacy ? value1 : "", json.GetProperty("gasPrice").GetString());
+        Assert.Equal(legacy ? "" : value2, json.GetProperty("maxFeePerGas").GetString());
+        Assert.Equal(legacy ? "" : value3, json.GetProperty("maxPriorityFeePerGas").GetString());
     }
 
     [Fact]
@@ -87,6 +127,10 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
         var outside = Web3Kit.Body(server.Demo.WalletAddress).Replace(To, Unknown, StringComparison.Ordinal);
         var refused = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction", outside);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail");
+        Assert.Equal("destination_not_allowed", detail.GetProperty("error").GetString());
+        Assert.Equal($"{Unknown} is not on this wallet's destination allowlist.",
+            detail.GetProperty("reason").GetString());
         Assert.Equal(before, await CountAsync());
 
         var allowed = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction",

@@ -47,6 +47,12 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
         var tx = await kit.LoadAsync(txId);
         Assert.Equal("expired", tx.Status);
         Assert.Equal("", tx.SignedTx);
+
+        var approvals = await server.DemoClient.GetAsync($"/transactions/{txId}/approvals");
+        var list = (await approvals.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("list").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("userID").GetString()!, a => a.GetProperty("status").GetString());
+        Assert.Equal("approved", list[kit.Approvers["alice"].MemberId]);
+        Assert.Equal("expired", list[kit.Approvers["bob"].MemberId]);
     }
 
     private async Task<long> PendingOutAsync()

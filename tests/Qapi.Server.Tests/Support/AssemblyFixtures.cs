@@ -1,0 +1,3 @@
+using Qapi.Server.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(EthersSignedTransactionCheck))]
