@@ -159,7 +159,9 @@ public static class EvmTransactionRequestParser
 
     private static BigInteger? ParseNonce(string? text, List<EvmFieldError> errors)
     {
-        if (text is null)
+        // Qredo's own answers carry "nonce": "" until a transaction is signed; a client that echoes one back asks
+        // for the next nonce, as with no field at all.
+        if (string.IsNullOrEmpty(text))
         {
             return null;
         }

@@ -161,4 +161,13 @@ public sealed class EvmTransactionRequestParserTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         Assert.Equal(EvmTransaction.MaxNonce, result.Request.Nonce);
     }
+
+    [Fact]
+    public void Parse_EmptyNonce_AsAnEchoedQredoAnswerCarries_AsksForTheNextNonce()
+    {
+        var result = EvmTransactionRequestParser.Parse(Eip1559 with { Nonce = "" });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Null(result.Request.Nonce);
+    }
 }
