@@ -34,8 +34,10 @@ public sealed class CompiledQueries
 
     private readonly Func<QapiDbContext, string, IAsyncEnumerable<MemberDecision>> _decisions =
         EF.CompileAsyncQuery((QapiDbContext db, string txId) =>
-            db.Approvals.AsNoTracking().Where(a => a.TxId == txId)
-                .Select(a => new MemberDecision(a.MemberId, a.Decision)));
+            from a in db.Approvals.AsNoTracking()
+            where a.TxId == txId
+            from k in db.ApproverKeys.Where(k => k.Id == a.ApproverKeyId).DefaultIfEmpty()
+            select new MemberDecision(a.MemberId, a.Decision, a.Signature, k == null ? null : k.PublicKey));
 
     private readonly Func<QapiDbContext, string, CancellationToken, Task<Wallet?>> _wallet =
         EF.CompileAsyncQuery((QapiDbContext db, string id, CancellationToken ct) =>
@@ -104,5 +106,8 @@ public sealed class CompiledQueries
         _policyWithMembers(db, id, cancellationToken);
 }
 
-/// <summary>One approver's decision on a transaction.</summary>
-public sealed record MemberDecision(string MemberId, ApprovalDecision Decision);
+/// <summary>
+/// One approver's decision on a transaction, its signature and the public key it was verified against (null for a
+/// decision recorded before approvals named their key).
+/// </summary>
+public sealed record MemberDecision(string MemberId, ApprovalDecision Decision, string Signature, string? PublicKey);

@@ -13,5 +13,11 @@ public sealed class Approval
     /// <summary>The approver's signature over <see cref="ApprovalDigest"/>, hex.</summary>
     public required string Signature { get; init; }
 
+    /// <summary>
+    /// The enrolled key the signature was verified against; null only for decisions recorded before keys were
+    /// named here, which are checked against the member's keys instead.
+    /// </summary>
+    public string? ApproverKeyId { get; init; }
+
     public long CreatedAt { get; init; }
 }

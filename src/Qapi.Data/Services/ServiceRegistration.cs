@@ -28,6 +28,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoBootstrapper>();
         services.AddScoped<Transactions.Web3TransactionService>();
         services.AddScoped<Transactions.ApprovalService>();
+        services.AddScoped<Transactions.ApprovalRecheck>();
         services.AddScoped<Transactions.TransactionSigningService>();
         services.AddScoped<Transactions.TransactionExpiryService>();
         services.AddScoped<Transactions.TransactionFeedReader>();

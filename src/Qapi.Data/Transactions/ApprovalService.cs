@@ -18,6 +18,7 @@ public sealed class ApprovalService(
     StoreWriteGate writeGate,
     ReplayRecord replay,
     CompiledQueries queries,
+    ApprovalRecheck recheck,
     TimeProvider clock)
 {
     /// <summary>
@@ -80,7 +81,7 @@ public sealed class ApprovalService(
             throw QapiError.Conflict("transaction_decided", "The transaction's approval window has passed.");
         }
 
-        return await RecordAsync(tx, approvers.Length, memberId, decision, signature, now, cancellationToken);
+        return await RecordAsync(tx, approvers.Length, key.Id, memberId, decision, signature, now, cancellationToken);
     }
 
     /// <summary>
@@ -88,8 +89,8 @@ public sealed class ApprovalService(
     /// database transaction.
     /// </summary>
     private async Task<ApproverTransaction> RecordAsync(
-        Web3Transaction tx, int approverCount, string memberId, ApprovalDecision decision, string signature,
-        long now, CancellationToken cancellationToken)
+        Web3Transaction tx, int approverCount, string keyId, string memberId, ApprovalDecision decision,
+        string signature, long now, CancellationToken cancellationToken)
     {
         using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -134,10 +135,16 @@ public sealed class ApprovalService(
             MemberId = memberId,
             Decision = decision,
             Signature = signature,
+            ApproverKeyId = keyId,
             CreatedAt = now,
         });
         approvals += decision == ApprovalDecision.Approve ? 1 : 0;
         rejections += decision == ApprovalDecision.Reject ? 1 : 0;
+        if (approvals >= tx.Threshold)
+        {
+            // This decision was verified against tx a moment ago; the earlier ones against the row as it was then.
+            await recheck.RequireAllVerifyAsync(tx, decisions, cancellationToken);
+        }
 
         var settledBy = await ApplyPolicyAsync(tx, approverCount, approvals, rejections, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

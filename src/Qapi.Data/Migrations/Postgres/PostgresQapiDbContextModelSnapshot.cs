@@ -188,6 +188,9 @@ namespace Qapi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ApproverKeyId")
+                        .HasColumnType("text");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -210,6 +213,8 @@ namespace Qapi.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApproverKeyId");
 
                     b.HasIndex("TxId", "MemberId")
                         .IsUnique();
@@ -954,6 +959,11 @@ namespace Qapi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
                 {
+                    b.HasOne("Qapi.Data.Entities.ApproverKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
                         .WithMany()
                         .HasForeignKey("TxId")

@@ -179,6 +179,9 @@ namespace Qapi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApproverKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -201,6 +204,8 @@ namespace Qapi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApproverKeyId");
 
                     b.HasIndex("TxId", "MemberId")
                         .IsUnique();
@@ -933,6 +938,11 @@ namespace Qapi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Qapi.Data.Entities.Approval", b =>
                 {
+                    b.HasOne("Qapi.Data.Entities.ApproverKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverKeyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Qapi.Data.Entities.Web3Transaction", null)
                         .WithMany()
                         .HasForeignKey("TxId")
