@@ -188,7 +188,7 @@ public sealed class ApproverCommandTests(ServerFixture server) : IDisposable
             var text = $"qapi-approval-v1\n{txId}\napprove\n11155111\nsomething else";
             var action = new ApproverAction(txId, "a", "w", "pending", "Sepolia", "11155111",
                 "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "1000",
-                "21000", "", "30000000000", "1000000000", "0x", "", 1, 2, 2, 3, 0, 0, "",
+                "21000", "", "30000000000", "1000000000", "0x", "", "", 1, 2, 2, 3, 0, 0, "",
                 new ApproverActionDigests(new ApprovalDigestInfo(text, ""), new ApprovalDigestInfo("", "")));
             var json = JsonSerializer.Serialize(action, QapiJsonContext.Default.ApproverAction);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)

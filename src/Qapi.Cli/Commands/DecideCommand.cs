@@ -85,6 +85,13 @@ internal static class DecideCommand
             : $"  gas    up to {action.GasLimit} at most {action.MaxFeePerGas} wei, "
                 + $"tip {action.MaxPriorityFeePerGas}");
         await output.WriteLineAsync($"  data   {action.Data}");
+        if (action.Nonce.Length > 0)
+        {
+            // Not in the approval text: a nonce given by the creator replaces whatever was signed with it before.
+            await output.WriteLineAsync($"  nonce  {TerminalText.Printable(action.Nonce)} (replaces the transaction "
+                + "signed with this nonce)");
+        }
+
         if (action.Note.Length > 0)
         {
             await output.WriteLineAsync($"  note   {TerminalText.Printable(action.Note)} (not signed)");

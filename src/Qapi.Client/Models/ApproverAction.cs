@@ -21,6 +21,7 @@ public sealed record ApproverAction(
     [property: JsonPropertyName("maxFeePerGas")] string MaxFeePerGas,
     [property: JsonPropertyName("maxPriorityFeePerGas")] string MaxPriorityFeePerGas,
     [property: JsonPropertyName("data")] string Data,
+    [property: JsonPropertyName("nonce")] string Nonce,
     [property: JsonPropertyName("note")] string Note,
     [property: JsonPropertyName("createdAt")] long CreatedAt,
     [property: JsonPropertyName("expiresAt")] long ExpiresAt,

@@ -28,6 +28,7 @@ public sealed class ApproverDecisionTests(QapiServerFixture server) : IClassFixt
             Assert.Equal((2, 3, 0, 0, ""), (action.Threshold, action.Approvers, action.Approvals, action.Rejections,
                 action.Decision));
             Assert.True(action.ExpiresAt > action.CreatedAt);
+            Assert.Equal("", action.Nonce);
 
             var request = ApproverChannelClient.RequestOf(action);
             Assert.Equal(ApprovalDigest.Text(txId, ApprovalDecision.Approve, request), action.Sign.Approve.Text);

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Qapi.Core.Approvals;
 using Qapi.Core.Keys;
 using Qapi.Data;
+using Qapi.Data.Transactions;
+using Qapi.Server.Approvers;
 using Qapi.Server.Tests.Support;
 
 namespace Qapi.Server.Tests.Web3;
@@ -49,6 +51,10 @@ public sealed class SafeguardTests(QapiServerFixture server) : IClassFixture<Qap
 
         var replacement = (await kit.CreateAsync(WithNonce(Web3Kit.Body(server.Demo.WalletAddress, value: "3",
             chainId: "560048"), "0"))).GetProperty("txID").GetString()!;
+
+        // Approvers are shown that this one replaces what nonce 0 carried (the nonce is not in what they sign).
+        var pending = await kit.LoadAsync(replacement);
+        Assert.Equal("0", ApproverViews.Action(new ApproverTransaction(pending, 0, 0, null)).Nonce);
         await kit.DecideAsync(replacement, "alice", ApprovalDecision.Approve);
         Assert.Equal("0", (await kit.DecideAsync(replacement, "bob", ApprovalDecision.Approve)).Nonce);
 
