@@ -38,10 +38,13 @@ internal static class BroadcastTransitions
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, to), cancellationToken);
         if (to == TransactionStatus.Failed)
         {
-            // A reverted transaction moved no value (only gas, which the ledger does not track): the outflow
-            // taken from the balance at signing comes back.
+            // A reverted transaction moved no value but spent gas: the value taken from the balance at signing comes
+            // back, the fee stays taken at its cap (the ledger records the cap, not the gas actually charged).
+            var asset = await db.Wallets.Where(w => w.Id == tx.WalletId).Select(w => w.Asset)
+                .SingleAsync(cancellationToken);
+            var refund = tx.ReservedAmount - Reservation.Of(tx, asset).MaxFee;
             await db.Wallets.Where(w => w.Id == tx.WalletId)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Available, w => w.Available + tx.ReservedAmount),
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Available, w => w.Available + refund),
                     cancellationToken);
         }
 

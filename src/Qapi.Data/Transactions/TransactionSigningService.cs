@@ -102,7 +102,10 @@ public sealed class TransactionSigningService(
             : throw QapiError.Conflict("nonce_unavailable", "The nonce counter could not be advanced.");
     }
 
-    private void RecordOutflow(Web3Transaction tx, Wallet wallet, long now) =>
+    // The fee is recorded at its cap, what was reserved: the gas a node actually charges is known only once mined.
+    private void RecordOutflow(Web3Transaction tx, Wallet wallet, long now)
+    {
+        var (value, maxFee) = Reservation.Of(tx, wallet.Asset);
         db.LedgerEntries.Add(new LedgerEntry
         {
             TxId = tx.Id,
@@ -112,11 +115,13 @@ public sealed class TransactionSigningService(
             AccountId = wallet.AccountId,
             Type = TxType.ExternalSign,
             Asset = wallet.Asset,
-            Amount = -tx.ReservedAmount,
+            Amount = -value,
+            Fees = maxFee,
             NetAmount = -tx.ReservedAmount,
             Status = TransactionStatus.Approved,
             Address = tx.To,
             Reference = tx.Note,
             Timestamp = now,
         });
+    }
 }

@@ -69,6 +69,7 @@ public sealed class Web3TransactionService(
             ?? throw new InvalidOperationException($"Policy {policyId} of wallet {wallet.Id} is missing.");
 
         var now = clock.GetUtcNow();
+        var reserved = Reservation.Of(request, wallet.Asset);
         var tx = new Web3Transaction
         {
             Id = QapiId.New(),
@@ -90,7 +91,7 @@ public sealed class Web3TransactionService(
             PolicyId = policy.Id,
             Threshold = policy.Threshold,
             ApproverIds = string.Join(' ', policy.Members.Select(m => m.MemberId).Order(StringComparer.Ordinal)),
-            ReservedAmount = Reservation.InBaseUnits(request.Value, wallet.Asset),
+            ReservedAmount = reserved.Value + reserved.MaxFee,
             CreatedAt = now.ToUnixTimeSeconds(),
             ExpiresAt = (now + options.Value.ApprovalWindow).ToUnixTimeSeconds(),
         };
@@ -130,18 +131,19 @@ public sealed class Web3TransactionService(
 
         // Reserve only what is spendable (settled balance less what other pending transactions hold), in the same
         // statement that checks it, so concurrent requests cannot overdraw the wallet together.
-        var reserved = await db.Database.ExecuteSqlAsync(
+        var reservation = await db.Database.ExecuteSqlAsync(
             $"""
             UPDATE "Wallets" SET "PendingOut" = "PendingOut" + {tx.ReservedAmount}
             WHERE "Id" = {wallet.Id} AND "Available" - "PendingOut" >= {tx.ReservedAmount}
             """,
             cancellationToken);
-        if (reserved == 0)
+        if (reservation == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             throw QapiError.Invalid("insufficient_funds",
-                $"The wallet's spendable {wallet.Asset} balance is below the value of this transaction.");
+                $"The wallet's spendable {wallet.Asset} balance is below the value of this transaction and the most "
+                + "its gas can cost (gasLimit at gasPrice or maxFeePerGas).");
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -55,7 +55,7 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
             ("chainID", Chain)), expectedType: 2);
 
     [Fact]
-    public async Task RevertedTransaction_EndsFailed_AndItsValueStaysInTheWallet()
+    public async Task RevertedTransaction_EndsFailed_ItsValueStaysInTheWallet_AndItsGasIsSpent()
     {
         var availableBefore = await WalletAvailableAsync();
 
@@ -72,7 +72,8 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
         var ended = BroadcastKit.Events(failed).Last();
         Assert.Equal("failed", ended.Status);
         Assert.Contains($"Reverted in block {Quantity(receipt.GetProperty("blockNumber"))}", ended.Message);
-        Assert.Equal(availableBefore, await WalletAvailableAsync());
+        // The value comes back; the fee stays taken at its cap (21,016 gas at 30 gwei), as the ledger records it.
+        Assert.Equal(availableBefore - 21_016 * 30, await WalletAvailableAsync());
         Assert.Equal("failed", await LedgerStatusAsync(txId));
         await AssertEthersRecoversTheWalletAsync(approved, expectedType: 2);
         AssertNothingLeaked(failed);

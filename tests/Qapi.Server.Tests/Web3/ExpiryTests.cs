@@ -19,7 +19,7 @@ public sealed class ExpiryTests(ExpiryTests.ShortWindowServer server) : IClassFi
         var before = await PendingOutAsync();
         var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "1500000000000000000")))
             .GetProperty("txID").GetString()!;
-        Assert.Equal(before + 1_500_000_000, await PendingOutAsync());
+        Assert.Equal(before + 1_500_000_000 + Web3Kit.FeeCapGwei, await PendingOutAsync());
 
         await Task.Delay(TimeSpan.FromSeconds(3.1));
         await server.InScopeAsync(sp => sp.GetRequiredService<TransactionExpiryService>().ExpireDueAsync(default));

@@ -130,19 +130,21 @@ public sealed class PolicyTests(QapiServerFixture server) : IClassFixture<QapiSe
         var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: "1000000000000000000")))
             .GetProperty("txID").GetString()!;
 
+        // Reserved: the value and the most its gas can cost, so that the wallet can pay for it on chain.
         var pending = await AvailableAndPendingAsync();
-        Assert.Equal(before.PendingOut + 1_000_000_000, pending.PendingOut);
+        Assert.Equal(before.PendingOut + 1_000_000_000 + Web3Kit.FeeCapGwei, pending.PendingOut);
 
         await kit.DecideAsync(txId, "alice", ApprovalDecision.Approve);
         await kit.DecideAsync(txId, "carol", ApprovalDecision.Approve);
         var after = await AvailableAndPendingAsync();
         Assert.Equal(before.PendingOut, after.PendingOut);
-        Assert.Equal(before.Available - 1_000_000_000, after.Available);
+        Assert.Equal(before.Available - 1_000_000_000 - Web3Kit.FeeCapGwei, after.Available);
 
         var history = await ReadAsync($"/wallet/{server.Demo.WalletId}/history");
         var entry = history.GetProperty("history").EnumerateArray().First(h => h.GetProperty("txID").GetString()
             == txId);
         Assert.Equal(-1_000_000_000, entry.GetProperty("amount").GetInt64());
+        Assert.Equal(Web3Kit.FeeCapGwei, entry.GetProperty("fees").GetInt64());
         Assert.Equal(8, entry.GetProperty("type").GetInt32());
     }
 

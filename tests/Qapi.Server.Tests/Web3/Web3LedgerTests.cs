@@ -25,7 +25,9 @@ public sealed class Web3LedgerTests(QapiServerFixture server) : IClassFixture<Qa
         var kit = new Web3Kit(server);
         var before = await BalanceAsync();
         var spendable = await SpendableGweiAsync();
-        var everything = (new BigInteger(spendable) * WeiPerGwei).ToString(CultureInfo.InvariantCulture);
+        // All of it: the value and the most its gas can cost.
+        var everything = (new BigInteger(spendable - Web3Kit.FeeCapGwei) * WeiPerGwei)
+            .ToString(CultureInfo.InvariantCulture);
 
         var txId = (await kit.CreateAsync(Web3Kit.Body(server.Demo.WalletAddress, value: everything)))
             .GetProperty("txID").GetString()!;
@@ -39,6 +41,25 @@ public sealed class Web3LedgerTests(QapiServerFixture server) : IClassFixture<Qa
             chainId: "0xaa36a7"))).GetProperty("txID").GetString()!;
         Assert.Equal("pending", (await kit.LoadAsync(again)).Status);
         await Web3Flow.CancelAsync(server.DemoClient, again);
+        Assert.Equal(before, await BalanceAsync());
+    }
+
+    [Fact]
+    public async Task AValueTheWalletHolds_ButNotWithItsGas_IsRefused_AndReservesNothing()
+    {
+        var before = await BalanceAsync();
+        var spendable = await SpendableGweiAsync();
+        // One gwei more than the wallet can pay once the most its gas can cost is counted.
+        var tooMuch = (new BigInteger(spendable - Web3Kit.FeeCapGwei + 1) * WeiPerGwei)
+            .ToString(CultureInfo.InvariantCulture);
+
+        var response = await server.DemoClient.SendAsync(HttpMethod.Post, "/transaction",
+            Web3Kit.Body(server.Demo.WalletAddress, value: tooMuch));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail");
+        Assert.Equal("insufficient_funds", detail.GetProperty("error").GetString());
+        Assert.Contains("gas", detail.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await BalanceAsync());
     }
 
@@ -64,7 +85,8 @@ public sealed class Web3LedgerTests(QapiServerFixture server) : IClassFixture<Qa
         Assert.Equal(8, entry.GetProperty("type").GetInt32());
         Assert.Equal("ETH-TESTNET", entry.GetProperty("asset").GetString());
         Assert.Equal(-2_500_000, entry.GetProperty("amount").GetInt64());
-        Assert.Equal(-2_500_000, entry.GetProperty("netAmount").GetInt64());
+        Assert.Equal(Web3Kit.FeeCapGwei, entry.GetProperty("fees").GetInt64());
+        Assert.Equal(-2_500_000 - Web3Kit.FeeCapGwei, entry.GetProperty("netAmount").GetInt64());
         Assert.Equal(Web3Kit.Receiver, entry.GetProperty("address").GetString(), StringComparer.OrdinalIgnoreCase);
     }
 
