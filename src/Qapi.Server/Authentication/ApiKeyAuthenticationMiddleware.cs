@@ -118,7 +118,12 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             if (!await ReplayGuard.AcceptAsync(context, db, writeGate, ReplayGuard.HashOf(key.Id, signature),
                     keepUntil))
             {
-                return AuthFailure.Replayed;
+                if (!IdempotentRepeat.MayRepeat(context))
+                {
+                    return AuthFailure.Replayed;
+                }
+
+                context.Features.Set(IdempotentRepeat.Repeated);
             }
         }
 
