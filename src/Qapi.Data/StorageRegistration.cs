@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Qapi.Data;
@@ -22,7 +24,12 @@ public static class StorageRegistration
             case "sqlite":
                 var sqlite = SqliteConnectionString(options, dataDirectory);
                 var setup = new SqliteConnectionSetup(options.SqliteSynchronous);
-                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup));
+                // SQLite rebuilds a table to add a foreign key, with foreign keys off, outside the migration's
+                // transaction; EF warns so on every fresh store. It matters only to an upgrade cut short, which the
+                // README's note on upgrades covers (back up the data directory first).
+                services.AddDbContextPool<SqliteQapiDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(setup)
+                    .ConfigureWarnings(w => w.Log(
+                        (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug))));
                 services.AddSingleton<GroupCommit>();
                 if (groupCommit && setup.IsFull)
                 {

@@ -111,8 +111,15 @@ public static class QapiApp
                 || path.StartsWithSegments(AdminApi.BasePath);
             if (isChannel && response.ContentLength is null)
             {
-                await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, "not_found",
-                    "No such endpoint.");
+                var (error, reason) = response.StatusCode switch
+                {
+                    StatusCodes.Status400BadRequest => ("invalid_parameter",
+                        "A route or query parameter is malformed, out of range or repeated."),
+                    StatusCodes.Status405MethodNotAllowed => ("method_not_allowed",
+                        "The endpoint does not take this method."),
+                    _ => ("not_found", "No such endpoint."),
+                };
+                await ApiErrorWriter.WriteAsync(context.HttpContext, response.StatusCode, error, reason);
             }
         });
         // Before authentication, which needs to know whether a request is a WebSocket upgrade.

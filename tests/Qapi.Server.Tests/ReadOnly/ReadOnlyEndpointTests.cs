@@ -44,12 +44,16 @@ public sealed class ReadOnlyEndpointTests(QapiServerFixture server) : IClassFixt
     [InlineData("limit=501")]
     [InlineData("offset=-1")]
     [InlineData("limit=ten")]
+    [InlineData("offset=99999999999999999999")]
+    [InlineData("limit=1&limit=2")]
     public async Task BadPaging_Is400AndSaysWhy(string query)
     {
         var response = await server.DemoClient.GetAsync($"/wallet/{server.Demo.WalletId}/history?{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("400", body.GetProperty("code").GetString());
+        // A malformed parameter is not a missing endpoint.
+        Assert.NotEqual("not_found", body.GetProperty("detail").GetProperty("error").GetString());
     }
 
     [Fact]
