@@ -14,7 +14,9 @@ namespace Qapi.Data.Transactions;
 /// </summary>
 public sealed partial class ApprovalRecheck(QapiDbContext db, ILogger<ApprovalRecheck> logger)
 {
-    /// <summary>Refuses, changing nothing, when an approval among <paramref name="decisions"/> does not verify.</summary>
+    /// <summary>
+    /// Refuses, changing nothing, when an approval among <paramref name="decisions"/> does not verify.
+    /// </summary>
     /// <exception cref="QapiError">An approval does not verify against <paramref name="tx"/>.</exception>
     public async Task RequireAllVerifyAsync(
         Web3Transaction tx, IEnumerable<MemberDecision> decisions, CancellationToken cancellationToken)

@@ -19,8 +19,8 @@ internal static class ApproverViews
         return new ApproverAction(tx.Id, tx.AccountId, tx.WalletId, tx.Status,
             ChainCatalog.NameOf(BigInteger.Parse(tx.ChainId, CultureInfo.InvariantCulture)), tx.ChainId, tx.From,
             tx.To, tx.Value, tx.GasLimit, tx.GasPrice ?? "", tx.MaxFeePerGas ?? "", tx.MaxPriorityFeePerGas ?? "",
-            tx.Data, tx.RequestedNonce ?? "", tx.Note, tx.CreatedAt, tx.ExpiresAt, tx.Threshold, Approvers(tx.ApproverIds), item.Approvals,
-            item.Rejections, Name(item.Decision),
+            tx.Data, tx.RequestedNonce ?? "", tx.Note, tx.CreatedAt, tx.ExpiresAt, tx.Threshold,
+            Approvers(tx.ApproverIds), item.Approvals, item.Rejections, Name(item.Decision),
             new ApproverActionDigests(
                 Digest(ApprovalDigest.Text(tx.Id, ApprovalDecision.Approve, request)),
                 Digest(ApprovalDigest.Text(tx.Id, ApprovalDecision.Reject, request))));

@@ -106,6 +106,6 @@ internal sealed partial class StoreInitializer(
     private static partial void LogDemoCreated(ILogger logger, string organizationId, string keyId, string path);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
-        Message = "SQLite commits are not grouped ({Reason}): every write transaction syncs on its own, which is slower")]
+        Message = "SQLite commits are not grouped ({Reason}): every write transaction syncs on its own, more slowly")]
     private static partial void LogNoGroupCommit(ILogger logger, string reason);
 }

@@ -15,7 +15,7 @@ public sealed class Web3Kit(QapiServerFixture server)
 {
     public const string Receiver = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
-    /// <summary>The most the gas of a <see cref="Body"/> transaction can cost: 21,000 gas at 30 gwei, in gwei.</summary>
+    /// <summary>The most the gas of a <see cref="Body"/> transaction costs, in gwei: 21,000 gas at 30 gwei.</summary>
     public const long FeeCapGwei = 21_000 * 30;
 
     private readonly Dictionary<string, (string MemberId, string PrivateKey)> _approvers = [];
