@@ -11,7 +11,8 @@ namespace Qapi.Bench.Flow;
 
 /// <summary>
 /// The server half of the benchmark, in its own process: <c>QapiApp.Create</c> exactly as <c>qapi serve</c> runs it,
-/// plus the enrollment of the approvers' public keys in the store once the demo organization exists. It prints one
+/// plus the enrollment of the approvers' public keys in the store once the demo organization exists, and a deposit
+/// that the demo wallet's transactions can draw on for the whole run. It prints one
 /// ready line with the enrolled key ids and stops when the driver closes its standard input.
 /// </summary>
 internal static class BenchServer
@@ -43,6 +44,13 @@ internal static class BenchServer
                 var key = await enrollment.EnrollAsync(memberId, approver[1], CancellationToken.None);
                 keyIds[username] = key.Id;
             }
+
+            // Every transaction reserves its fee cap (21,000 gas at 30 gwei, 0.00063 ETH) besides its value, so the
+            // demo wallet's 2.5 testnet ETH would last about 4,000 of them: it gets 1,000 more, as a deposit.
+            var wallet = await db.Wallets.Where(w => w.Type == Qapi.Core.Wallets.WalletType.External)
+                .Select(w => w.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<LedgerService>()
+                .RecordDepositAsync(wallet, 1_000L * 1_000_000_000, "bench", "bench", CancellationToken.None);
         }
 
         await Console.Out.WriteLineAsync(ReadyPrefix + JsonSerializer.Serialize(keyIds));
