@@ -34,6 +34,11 @@ internal sealed partial class StoreInitializer(
             LogNoGroupCommit(logger, reason);
         }
 
+        if (!qapi.IsSandbox && string.IsNullOrWhiteSpace(qapi.KeyEncryptionKey))
+        {
+            LogKeyBesideStore(logger, qapi.KeyFilePath);
+        }
+
         scope.ServiceProvider.GetRequiredService<Qapi.Data.Audit.AuditActor>().Name = "bootstrap";
         var bootstrapper = scope.ServiceProvider.GetRequiredService<DemoBootstrapper>();
         if (!qapi.IsSandbox || !qapi.BootstrapDemo || !await bootstrapper.IsEmptyAsync(cancellationToken))
@@ -108,4 +113,9 @@ internal sealed partial class StoreInitializer(
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
         Message = "SQLite commits are not grouped ({Reason}): every write transaction syncs on its own, more slowly")]
     private static partial void LogNoGroupCommit(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,
+        Message = "The key that encrypts seeds and API secrets is in {Path}, beside the database: a copy of the data "
+            + "directory holds both. In production, set Qapi:KeyEncryptionKey from a secret store instead")]
+    private static partial void LogKeyBesideStore(ILogger logger, string path);
 }

@@ -18,6 +18,11 @@ internal static class TransactionEndpoints
 {
     private const int MaxIdempotencyKeyLength = 255;
 
+    // A field given twice would be read as its last value by this parser and perhaps as its first by a proxy or a
+    // log reader in front of it: what approvers see must be what was sent, so a repeated field is refused.
+    private static readonly QapiJsonContext StrictJson = new(new System.Text.Json.JsonSerializerOptions(
+        QapiJsonContext.Default.Options) { AllowDuplicateProperties = false });
+
     public static void MapTransactionEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/transaction", CreateAsync)
@@ -144,14 +149,15 @@ internal static class TransactionEndpoints
     {
         try
         {
-            return JsonSerializer.Deserialize(body, QapiJsonContext.Default.CreateTransactionRequest)
+            return JsonSerializer.Deserialize(body, StrictJson.CreateTransactionRequest)
                 ?? throw QapiError.Invalid("body_required", "The body must be a JSON object.");
         }
         catch (JsonException e)
         {
             var where = e.Path is null ? "" : $" at {e.Path}";
             throw QapiError.Invalid("malformed_body",
-                $"The body is not a transaction request{where}: every field is a JSON string.");
+                $"The body is not a transaction request{where}: a JSON object whose fields are strings, each "
+                + "given once.");
         }
     }
 

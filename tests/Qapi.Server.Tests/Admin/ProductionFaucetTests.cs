@@ -4,7 +4,10 @@ using Qapi.Server.Tests.Support;
 
 namespace Qapi.Server.Tests.Admin;
 
-/// <summary>A production server never mints: the faucet is refused there, even for a testnet wallet.</summary>
+/// <summary>
+/// A production server never mints (the faucet is refused there, even for a testnet wallet), and says so at start
+/// when the key that encrypts its secrets sits in a file beside its database.
+/// </summary>
 public sealed class ProductionFaucetTests(ProductionFaucetTests.ProductionServer server)
     : IClassFixture<ProductionFaucetTests.ProductionServer>
 {
@@ -20,6 +23,13 @@ public sealed class ProductionFaucetTests(ProductionFaucetTests.ProductionServer
 
         Assert.Equal(0, await kit.InDbAsync(db => db.LedgerEntries.CountAsync(e => e.WalletId == walletId)));
         Assert.Empty(await kit.AuditAfterAsync(before));
+    }
+
+    [Fact]
+    public void Production_WithItsKeyInAFileBesideTheStore_WarnsAtStart()
+    {
+        Assert.Contains(server.Logs.Lines, line => line.Contains("beside the database", StringComparison.Ordinal)
+            && line.Contains("Qapi:KeyEncryptionKey", StringComparison.Ordinal));
     }
 
     public sealed class ProductionServer : QapiServerFixture

@@ -30,6 +30,8 @@ public sealed class CreateTransactionValidationTests(QapiServerFixture server) :
         { Fields(("value", "-1")), 400, "invalid_value" },
         { Fields().Replace("\"value\":\"1\"", "\"value\":1", StringComparison.Ordinal), 400, "malformed_body" },
         { "not json", 400, "malformed_body" },
+        { Fields().Replace("\"value\":\"1\"", "\"value\":\"1\",\"value\":\"999999\"", StringComparison.Ordinal),
+            400, "malformed_body" },
         { Fields(("from", Unknown)), 404, "wallet_not_found" },
         { Fields(("chainID", "1")), 403, "chain_not_allowed" },
         { Fields(("chainID", null)), 403, "chain_not_allowed" },
