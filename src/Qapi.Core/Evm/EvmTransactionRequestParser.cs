@@ -9,6 +9,8 @@ namespace Qapi.Core.Evm;
 /// </summary>
 public static class EvmTransactionRequestParser
 {
+    private const int MinimumGasLimit = 21_000;
+
     /// <summary>Validates every field and reports all errors, not only the first.</summary>
     public static EvmTransactionRequestResult Parse(EvmTransactionFields fields)
     {
@@ -60,10 +62,15 @@ public static class EvmTransactionRequestParser
         var count = errors.Count;
         var gasLimit = ParseQuantity("gasLimit", text, errors);
 
-        // Nodes decode the gas limit into 64 bits; a larger one would make a transaction no node accepts.
+        // Nodes decode the gas limit into 64 bits; a larger one would make a transaction no node accepts. Every
+        // transaction costs at least 21,000 gas before its data and code: a lower limit can never be mined.
         if (errors.Count == count && gasLimit > EvmQuantity.MaxUInt64)
         {
             errors.Add(new EvmFieldError("gasLimit", "must not exceed 2^64-1"));
+        }
+        else if (errors.Count == count && gasLimit < MinimumGasLimit)
+        {
+            errors.Add(new EvmFieldError("gasLimit", "must be at least 21000, the gas every transaction costs"));
         }
 
         return gasLimit;

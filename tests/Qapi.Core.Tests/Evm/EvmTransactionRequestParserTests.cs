@@ -97,6 +97,8 @@ public sealed class EvmTransactionRequestParserTests
             "value", "must be an unsigned integer in decimal digits, or hex digits after 0x" },
         { Legacy with { GasLimit = null }, "gasLimit", "must be present" },
         { Legacy with { GasLimit = "18446744073709551616" }, "gasLimit", "must not exceed 2^64-1" },
+        { Legacy with { GasLimit = "20999" }, "gasLimit", "must be at least 21000, the gas every transaction costs" },
+        { Legacy with { GasLimit = "0" }, "gasLimit", "must be at least 21000, the gas every transaction costs" },
         { Legacy with { To = "0x70997970c51812dc3A010C7d01b50e0d17dc79C8" },
             "to", "must match its EIP-55 checksum (mixed-case hex is read as checksummed)" },
         { Legacy with { To = null }, "to", "must be present" },

@@ -82,15 +82,16 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
     [Fact]
     public async Task NodeRefusal_BecomesAnEvent_AndTheSignedTransactionIsKept()
     {
-        // Below the 21000 intrinsic gas, so ganache refuses it. It comes from a wallet of its own, so the nonce it
-        // takes (and never sees mined) leaves the demo wallet's sequence, and the other tests, untouched.
+        // More than the node's accounts hold (1,000 ETH each), though Qapi's books hold it, so ganache refuses it. It
+        // comes from a wallet of its own, so the nonce it takes (and never sees mined) leaves the demo wallet's
+        // sequence, and the other tests, untouched.
         var side = await SideWalletAsync();
-        var approved = await Kit.CreateApprovedAsync(Kit.Body(("from", side), ("gasLimit", "20000"),
+        var approved = await Kit.CreateApprovedAsync(Kit.Body(("from", side), ("value", "1500000000000000000000"),
             ("gasPrice", "20000000000"), ("chainID", Chain)));
         var txId = approved.GetProperty("txID").GetString()!;
 
         var refused = await Kit.WaitForAsync(txId, "an event about the refusal", tx => BroadcastKit.Events(tx)
-            .Any(e => e.Message.Contains("intrinsic gas too low", StringComparison.Ordinal)));
+            .Any(e => e.Message.Contains("insufficient funds", StringComparison.Ordinal)));
 
         AssertKeptApproved(approved, refused);
         var note = BroadcastKit.Events(refused).Single(e => e.Message.Contains("Broadcast failed",
@@ -198,7 +199,7 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
                 server.Demo.OrganizationId, fundId, "Side", "ETH-TESTNET", Qapi.Core.Wallets.WalletType.External,
                 sandbox: true, default);
             await sp.GetRequiredService<Qapi.Data.Services.LedgerService>().RecordDepositAsync(wallet.Id,
-                1_000_000_000, "faucet", "side wallet", default);
+                2_000L * 1_000_000_000, "faucet", "side wallet", default);
             return wallet.Address;
         });
 
