@@ -24,6 +24,9 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("cannot listen", result.Error);
         Assert.Contains("--urls", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+        Assert.DoesNotContain("   at ", result.Out);
+        // Found out before the server was built: no store was created and no demo key handed out.
+        Assert.False(Directory.Exists(_data));
     }
 
     [Theory]

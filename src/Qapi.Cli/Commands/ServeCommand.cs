@@ -34,6 +34,13 @@ internal static class ServeCommand
 
             // Flags come last so that they win over the same keys given as pass-through configuration.
             args.AddRange(store.ToConfigurationArgs(parse));
+            if (ListenCheck.FirstBusy(parse.GetValue(urls) ?? QapiApp.DefaultUrl) is { } busy)
+            {
+                await console.Error.WriteLineAsync($"qapi: cannot listen on {busy}: the address is in use. Is another "
+                    + "server running? Stop it, or pass --urls with a free port.");
+                return ExitCodes.CannotListen;
+            }
+
             await using var app = QapiApp.Create([.. args]);
             try
             {
