@@ -26,8 +26,17 @@ internal static class SignupRateLimit
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
                     }));
-            options.OnRejected = (context, _) => new ValueTask(ApiErrorWriter.WriteAsync(context.HttpContext,
-                StatusCodes.Status429TooManyRequests, "too_many_signups",
-                "Too many sign-ups from this address; try again in a minute."));
+            options.OnRejected = (context, _) =>
+            {
+                // The window is fixed: the lease says how long until it turns (RFC 9110 Retry-After, in seconds).
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : 60;
+                context.HttpContext.Response.Headers.RetryAfter =
+                    wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new ValueTask(ApiErrorWriter.WriteAsync(context.HttpContext,
+                    StatusCodes.Status429TooManyRequests, "too_many_signups",
+                    $"Too many sign-ups from this address; try again in {wait} s."));
+            };
         });
 }

@@ -55,6 +55,8 @@ public sealed class SignupLimitTests(SignupLimitedServerFixture server) : IClass
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Contains("too_many_signups", await response.Content.ReadAsStringAsync());
+        var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
+        Assert.InRange(int.Parse(retryAfter, System.Globalization.CultureInfo.InvariantCulture), 1, 60);
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => server.AccountIdAsync(username));
     }
 }
