@@ -152,16 +152,6 @@ public sealed class Web3TransactionService(
         return new CreatedTransaction(tx, [created, pending]);
     }
 
-    /// <summary>
-    /// The transaction an earlier request with this idempotency key and body created, or null when that key recorded
-    /// none; the same key with another body is a conflict.
-    /// </summary>
-    public Task<Web3Transaction?> FindEarlierAsync(
-        TransactionRequester requester, string idempotencyKey, ReadOnlyMemory<byte> requestBody,
-        CancellationToken cancellationToken) =>
-        FindIdempotentAsync(requester.KeyId, idempotencyKey,
-            Convert.ToHexStringLower(SHA256.HashData(requestBody.Span)), cancellationToken);
-
     /// <summary>Cancels a pending transaction; only the API key that created it may.</summary>
     public async Task<Web3Transaction> CancelAsync(
         TransactionRequester requester, string txId, CancellationToken cancellationToken)

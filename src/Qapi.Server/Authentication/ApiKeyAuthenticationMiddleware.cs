@@ -118,12 +118,7 @@ internal sealed partial class ApiKeyAuthenticationMiddleware(
             if (!await ReplayGuard.AcceptAsync(context, db, writeGate, ReplayGuard.HashOf(key.Id, signature),
                     keepUntil))
             {
-                if (!IdempotentRepeat.MayRepeat(context))
-                {
-                    return AuthFailure.Replayed;
-                }
-
-                context.Features.Set(IdempotentRepeat.Repeated);
+                return AuthFailure.Replayed;
             }
         }
 

@@ -6,9 +6,4 @@ internal static class ReplayRecordInTransactionExtensions
     public static TBuilder WritesReplayRecordInTransaction<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(ReplayRecordInTransaction.Instance);
-
-    /// <summary>Marks an endpoint with <see cref="IdempotentRepeat.Allowed"/>.</summary>
-    public static TBuilder AnswersIdempotentRepeats<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(IdempotentRepeat.Allowed);
 }

@@ -9,7 +9,6 @@ using Qapi.Core.Keys;
 using Qapi.Data;
 using Qapi.Data.Transactions;
 using Qapi.Server.Authentication;
-using Qapi.Server.Errors;
 
 namespace Qapi.Server.Web3;
 
@@ -28,7 +27,6 @@ internal static class TransactionEndpoints
         api.MapPost("/transaction", CreateAsync)
             .RequirePermission(ApiKeyPermissions.Web3)
             .WritesReplayRecordInTransaction()
-            .AnswersIdempotentRepeats()
             .WithName("CreateTransaction").WithTags("Web3 API")
             .Accepts<CreateTransactionRequest>("application/json")
             .Produces<TxInfoResponse>();
@@ -67,21 +65,6 @@ internal static class TransactionEndpoints
             ChainId = request.ChainId,
             Nonce = request.Nonce,
         };
-        if (IdempotentRepeat.IsRepeat(context))
-        {
-            // The very bytes of a request accepted before: answered from its record, never acted on again.
-            var earlier = await transactions.FindEarlierAsync(caller.Requester(), idempotencyKey!, body,
-                cancellationToken);
-            if (earlier is null)
-            {
-                await ApiErrorWriter.WriteAsync(context, AuthFailure.Replayed.Status, AuthFailure.Replayed.Error,
-                    AuthFailure.Replayed.Reason);
-                return Results.Empty;
-            }
-
-            return TypedResults.Ok(await InfoAsync(db, earlier, cancellationToken));
-        }
-
         var (tx, events) = await transactions.CreateAsync(caller.Requester(), fields, request.Note, idempotencyKey,
             body, cancellationToken);
         return TypedResults.Ok(events is null ? await InfoAsync(db, tx, cancellationToken)
