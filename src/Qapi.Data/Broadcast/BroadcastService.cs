@@ -171,7 +171,7 @@ public sealed class BroadcastService(
         if (!receipt.Succeeded)
         {
             if (await MoveAsync(tx, tx.Status, TransactionStatus.Failed,
-                    $"Reverted in block {block} (receipt status 0): no value moved, gas was spent",
+                    $"Reverted in block {block} (receipt status 0): no value moved, gas was spent", receipt.FeeWei,
                     cancellationToken))
             {
                 BroadcastLog.Reverted(logger, tx.Id, tx.TxHash, (long)block);
@@ -194,7 +194,7 @@ public sealed class BroadcastService(
         var confirmations = BigInteger.Max(head, block) - block + 1;
         if (confirmations >= options.Value.Confirmations
             && await MoveAsync(tx, TransactionStatus.Mined, TransactionStatus.Confirmed,
-                $"Confirmed: {confirmations} blocks from block {block}", cancellationToken))
+                $"Confirmed: {confirmations} blocks from block {block}", receipt.FeeWei, cancellationToken))
         {
             BroadcastLog.Confirmed(logger, tx.Id, tx.TxHash, (long)confirmations);
         }
@@ -240,10 +240,16 @@ public sealed class BroadcastService(
         }
     }
 
+    private Task<bool> MoveAsync(
+        Web3Transaction tx, string from, string to, string message, CancellationToken cancellationToken) =>
+        MoveAsync(tx, from, to, message, null, cancellationToken);
+
     private async Task<bool> MoveAsync(
-        Web3Transaction tx, string from, string to, string message, CancellationToken cancellationToken)
+        Web3Transaction tx, string from, string to, string message, BigInteger? feeWei,
+        CancellationToken cancellationToken)
     {
-        var eventId = await BroadcastTransitions.MoveAsync(db, tx, from, to, message, Now(), cancellationToken);
+        var eventId = await BroadcastTransitions.MoveAsync(db, tx, from, to, message, Now(), feeWei,
+            cancellationToken);
         if (eventId is not { } id)
         {
             return false;

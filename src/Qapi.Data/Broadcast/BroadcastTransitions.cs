@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Qapi.Core.Transactions;
 using Qapi.Data.Entities;
@@ -12,9 +13,13 @@ namespace Qapi.Data.Broadcast;
 /// </summary>
 internal static class BroadcastTransitions
 {
-    /// <summary>The id of the event written, or null when the transaction had left <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The id of the event written, or null when the transaction had left <paramref name="from"/>. Moving to
+    /// <c>confirmed</c> or to <c>failed</c> (a revert) with the fee its receipt shows, <paramref name="feeWei"/>,
+    /// settles the fee: the part of the fee cap it did not use comes back to the wallet, and the ledger shows it.
+    /// </summary>
     public static async Task<long?> MoveAsync(
-        QapiDbContext db, Web3Transaction tx, string from, string to, string message, long now,
+        QapiDbContext db, Web3Transaction tx, string from, string to, string message, long now, BigInteger? feeWei,
         CancellationToken cancellationToken)
     {
         var ends = to is TransactionStatus.Confirmed or TransactionStatus.Failed;
@@ -36,16 +41,9 @@ internal static class BroadcastTransitions
 
         await db.LedgerEntries.Where(e => e.TxId == tx.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, to), cancellationToken);
-        if (to == TransactionStatus.Failed)
+        if (ends)
         {
-            // A reverted transaction moved no value but spent gas: the value taken from the balance at signing comes
-            // back, the fee stays taken at its cap (the ledger records the cap, not the gas actually charged).
-            var asset = await db.Wallets.Where(w => w.Id == tx.WalletId).Select(w => w.Asset)
-                .SingleAsync(cancellationToken);
-            var refund = tx.ReservedAmount - Reservation.Of(tx, asset).MaxFee;
-            await db.Wallets.Where(w => w.Id == tx.WalletId)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Available, w => w.Available + refund),
-                    cancellationToken);
+            await SettleAsync(db, tx, reverted: to == TransactionStatus.Failed, feeWei, cancellationToken);
         }
 
         var entry = TransactionEvents.Add(db, tx, to, message, now);
@@ -53,6 +51,33 @@ internal static class BroadcastTransitions
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return entry.Id;
+    }
+
+    /// <summary>
+    /// Gives back what the transaction took at signing and did not spend: the value of a reverted one, and the part
+    /// of the fee cap its receipt shows unused. Without a fee from the receipt the fee stays taken at its cap.
+    /// </summary>
+    private static async Task SettleAsync(
+        QapiDbContext db, Web3Transaction tx, bool reverted, BigInteger? feeWei, CancellationToken cancellationToken)
+    {
+        var asset = await db.Wallets.Where(w => w.Id == tx.WalletId).Select(w => w.Asset)
+            .SingleAsync(cancellationToken);
+        var (value, maxFee) = Reservation.Of(tx, asset);
+        var fee = feeWei is { } wei ? Math.Min(Reservation.InBaseUnits(wei, asset), maxFee) : maxFee;
+        var refund = (reverted ? value : 0) + (maxFee - fee);
+        if (refund != 0)
+        {
+            await db.Wallets.Where(w => w.Id == tx.WalletId)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Available, w => w.Available + refund),
+                    cancellationToken);
+        }
+
+        if (fee != maxFee)
+        {
+            await db.LedgerEntries.Where(e => e.TxId == tx.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Fees, fee)
+                .SetProperty(e => e.NetAmount, e => e.Amount - fee), cancellationToken);
+        }
     }
 
     /// <summary>

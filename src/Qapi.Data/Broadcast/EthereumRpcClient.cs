@@ -63,8 +63,10 @@ public sealed class EthereumRpcClient(HttpClient http)
             ? hash.GetString()!
             : "";
         var gasUsed = result.TryGetProperty("gasUsed", out var gas) ? Quantity(method, gas) : BigInteger.Zero;
+        BigInteger? price = result.TryGetProperty("effectiveGasPrice", out var effective)
+            && effective.ValueKind == JsonValueKind.String ? Quantity(method, effective) : null;
         return new RpcReceipt(Quantity(method, block), blockHash, Quantity(method, status) == BigInteger.One,
-            gasUsed);
+            gasUsed, price);
     }
 
     private async Task<JsonElement> CallAsync(

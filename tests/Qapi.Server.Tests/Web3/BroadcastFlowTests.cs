@@ -72,8 +72,10 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
         var ended = BroadcastKit.Events(failed).Last();
         Assert.Equal("failed", ended.Status);
         Assert.Contains($"Reverted in block {Quantity(receipt.GetProperty("blockNumber"))}", ended.Message);
-        // The value comes back; the fee stays taken at its cap (21,016 gas at 30 gwei), as the ledger records it.
-        Assert.Equal(availableBefore - 21_016 * 30, await WalletAvailableAsync());
+        // The value comes back; the fee is what the receipt shows it paid (all its gas, at the price it paid).
+        var fee = Gwei(Quantity(receipt.GetProperty("gasUsed")) * Quantity(receipt.GetProperty("effectiveGasPrice")));
+        Assert.Equal(availableBefore - fee, await WalletAvailableAsync());
+        Assert.Equal(fee, (await LedgerEntryAsync(txId)).Fees);
         Assert.Equal("failed", await LedgerStatusAsync(txId));
         await AssertEthersRecoversTheWalletAsync(approved, expectedType: 2);
         AssertNothingLeaked(failed);
@@ -147,6 +149,7 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
 
     private async Task FollowToConfirmedAsync(string body, int expectedType)
     {
+        var availableBefore = await WalletAvailableAsync();
         var approved = await Kit.CreateApprovedAsync(body);
         var txId = approved.GetProperty("txID").GetString()!;
         var txHash = approved.GetProperty("txHash").GetString()!;
@@ -174,6 +177,13 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
         var received = await server.Ganache.CallAsync("eth_getBalance", to, "latest");
         Assert.Equal(BigInteger.Parse(confirmed.GetProperty("value").GetString()!), Quantity(received));
         Assert.Equal("confirmed", await LedgerStatusAsync(txId));
+
+        // The fee settles at what the receipt shows it paid, not at its cap: the books match the chain.
+        var fee = Gwei(Quantity(receipt.GetProperty("gasUsed")) * Quantity(receipt.GetProperty("effectiveGasPrice")));
+        var value = Gwei(BigInteger.Parse(confirmed.GetProperty("value").GetString()!));
+        var entry = await LedgerEntryAsync(txId);
+        Assert.Equal((-value, fee, -value - fee), (entry.Amount, entry.Fees, entry.NetAmount));
+        Assert.Equal(availableBefore - value - fee, await WalletAvailableAsync());
         AssertNothingLeaked(confirmed);
     }
 
@@ -234,6 +244,13 @@ public abstract class BroadcastFlowTests<TFixture>(TFixture server) : IAsyncLife
     private Task<long> WalletAvailableAsync() =>
         server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().Wallets
             .Where(w => w.Id == server.Demo.WalletId).Select(w => w.Available).SingleAsync());
+
+    private Task<Qapi.Data.Entities.LedgerEntry> LedgerEntryAsync(string txId) =>
+        server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().LedgerEntries.AsNoTracking()
+            .SingleAsync(e => e.TxId == txId));
+
+    // Wei to the wallet's gwei, rounded up as the server rounds a reservation.
+    private static long Gwei(BigInteger wei) => (long)((wei + 999_999_999) / 1_000_000_000);
 
     private Task<string> LedgerStatusAsync(string txId) =>
         server.InScopeAsync(sp => sp.GetRequiredService<QapiDbContext>().LedgerEntries
