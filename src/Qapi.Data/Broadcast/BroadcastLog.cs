@@ -31,4 +31,8 @@ internal static partial class BroadcastLog
     [LoggerMessage(EventId = 2205, Level = LogLevel.Information,
         Message = "Resent transaction {TxId} ({TxHash}): the node no longer knew it")]
     public static partial void Resent(ILogger logger, string txId, string txHash);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information,
+        Message = "Transaction {TxId} failed: {ConfirmedTxId}, confirmed, took its nonce")]
+    public static partial void Replaced(ILogger logger, string txId, string confirmedTxId);
 }

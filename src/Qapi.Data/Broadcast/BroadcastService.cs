@@ -197,6 +197,29 @@ public sealed class BroadcastService(
                 $"Confirmed: {confirmations} blocks from block {block}", receipt.FeeWei, cancellationToken))
         {
             BroadcastLog.Confirmed(logger, tx.Id, tx.TxHash, (long)confirmations);
+            await EndReplacedAsync(tx, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Ends the other transactions signed with the nonce that <paramref name="confirmed"/> took (the one it replaced,
+    /// or its replacement): none of them can be mined now, so each fails and gives back all it took, value and fee.
+    /// </summary>
+    private async Task EndReplacedAsync(Web3Transaction confirmed, CancellationToken cancellationToken)
+    {
+        var others = await db.Web3Transactions.AsNoTracking()
+            .Where(t => t.Id != confirmed.Id && t.WalletId == confirmed.WalletId && t.ChainId == confirmed.ChainId
+                && t.Nonce == confirmed.Nonce && (t.Status == TransactionStatus.Approved
+                    || t.Status == TransactionStatus.Pushed || t.Status == TransactionStatus.Mined))
+            .ToListAsync(cancellationToken);
+        foreach (var other in others)
+        {
+            if (await MoveAsync(other, other.Status, TransactionStatus.Failed,
+                    $"Transaction {confirmed.Id} took nonce {confirmed.Nonce} on this chain ({confirmed.TxHash}); "
+                    + "this one can no longer be mined", BigInteger.Zero, cancellationToken))
+            {
+                BroadcastLog.Replaced(logger, other.Id, confirmed.Id);
+            }
         }
     }
 

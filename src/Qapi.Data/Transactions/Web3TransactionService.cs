@@ -196,6 +196,17 @@ public sealed class Web3TransactionService(
                 $"An explicit nonce replaces a signed transaction, so it must be below {next}, the next nonce of "
                 + "this wallet on this chain.");
         }
+
+        // One that a chain already took cannot be replaced: the replacement could never be mined.
+        var text = nonce.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var taken = await db.Web3Transactions.AsNoTracking().AnyAsync(t => t.WalletId == wallet.Id
+            && t.ChainId == chainId && t.Nonce == text
+            && (t.Status == TransactionStatus.Mined || t.Status == TransactionStatus.Confirmed), cancellationToken);
+        if (taken)
+        {
+            throw QapiError.Invalid("nonce_not_replaceable",
+                $"Nonce {text} of this wallet on this chain is mined already; a replacement could never be mined.");
+        }
     }
 
     private async Task<Web3Transaction?> FindIdempotentAsync(

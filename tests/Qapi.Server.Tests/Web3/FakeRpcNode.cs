@@ -7,12 +7,27 @@ namespace Qapi.Server.Tests.Web3;
 
 /// <summary>
 /// A JSON-RPC node in memory, for an <see cref="HttpClient"/>: it serves one chain at block 16, refuses every
-/// signed transaction except those it is told to accept, and records every one it was handed.
+/// signed transaction except those it is told to accept, records every one it was handed, and has receipts for
+/// those it is told were mined.
 /// </summary>
 public sealed class FakeRpcNode(long chainId) : HttpMessageHandler
 {
+    private const long Head = 16;
+
     private readonly ConcurrentQueue<string> _received = new();
     private readonly ConcurrentDictionary<string, string> _accepted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, object> _receipts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>From now on, this transaction is in the head block, having used <paramref name="gasUsed"/>.</summary>
+    public void Mine(string txHash, long gasUsed, long effectiveGasPrice) => _receipts[txHash] = new
+    {
+        transactionHash = txHash,
+        blockNumber = $"0x{Head:x}",
+        blockHash = "0x" + new string('b', 64),
+        status = "0x1",
+        gasUsed = $"0x{gasUsed:x}",
+        effectiveGasPrice = $"0x{effectiveGasPrice:x}",
+    };
 
     /// <summary>The signed transactions handed to <c>eth_sendRawTransaction</c>, in order.</summary>
     public IReadOnlyCollection<string> Received => _received.ToArray();
@@ -29,7 +44,11 @@ public sealed class FakeRpcNode(long chainId) : HttpMessageHandler
         object answer = call.RootElement.GetProperty("method").GetString() switch
         {
             "eth_chainId" => new { jsonrpc = "2.0", id, result = $"0x{chainId:x}" },
-            "eth_blockNumber" => new { jsonrpc = "2.0", id, result = "0x10" },
+            "eth_blockNumber" => new { jsonrpc = "2.0", id, result = $"0x{Head:x}" },
+            "eth_getTransactionReceipt" => new
+            {
+                jsonrpc = "2.0", id, result = _receipts.GetValueOrDefault(parameters[0].GetString()!),
+            },
             "eth_getTransactionByHash" => new { jsonrpc = "2.0", id, result = (object?)null },
             "eth_sendRawTransaction" => Send(id, parameters[0].GetString()!),
             var other => new { jsonrpc = "2.0", id, error = new { code = -32601, message = $"no method {other}" } },
